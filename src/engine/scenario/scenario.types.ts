@@ -1,0 +1,138 @@
+/**
+ * Scenario types. `ScenarioInput` is the JSON format of MODEL.md (the contract teachers write);
+ * `Scenario` is the normalized form the engine runs: every default filled in, times in epoch
+ * milliseconds, durations in milliseconds, generated events expanded.
+ */
+
+export type Architecture = 'lambda' | 'kappa';
+export type Counting = 'per-record' | 'distinct-users';
+export type Delivery = 'at-most-once' | 'at-least-once' | 'exactly-once';
+export type Dedup = 'none' | 'event-id';
+export type CrashJob = 'speed' | 'batch' | 'stream';
+
+/** Business logic as written in a scenario file: every field optional. */
+export interface LogicInput {
+  counting?: Counting;
+  timeZone?: string;
+  excludeUserPrefix?: string;
+}
+
+export interface EventInput {
+  id: string;
+  user: string;
+  time: string;
+  arrival?: string;
+}
+
+export interface GenerateInput {
+  count: number;
+  from?: string;
+  to?: string;
+  lateFraction?: number;
+  maxLateness?: string;
+  /** Extension: fraction of generated events that reuse an earlier generated user (default 0). */
+  repeatFraction?: number;
+  /** Extension: fraction of generated users that are test accounts named `test-…` (default 0). */
+  testFraction?: number;
+}
+
+export type FaultInput =
+  | { kind: 'producer-retry'; event: string; after?: string }
+  | { kind: 'crash'; job: CrashJob; at: string; downFor?: string }
+  | { kind: 'delay'; event: string; by: string }
+  | { kind: 'deploy'; at: string; logic?: LogicInput };
+
+export interface QueryInput {
+  at: string;
+  day: string;
+}
+
+export interface ScenarioInput {
+  name?: string;
+  seed?: number;
+  architecture: Architecture;
+  timeZone?: string;
+  start?: string;
+  end?: string;
+  events?: EventInput[];
+  generate?: GenerateInput;
+  delivery?: Delivery;
+  dedup?: Dedup;
+  logic?: LogicInput;
+  log?: { partitions?: number; retention?: string };
+  batch?: { at?: string; every?: string; duration?: string; logic?: LogicInput };
+  speed?: { commitEvery?: string; processingTime?: string; logic?: LogicInput };
+  kappa?: { speedup?: number; commitEvery?: string; processingTime?: string; logic?: LogicInput };
+  faults?: FaultInput[];
+  queries?: QueryInput[];
+}
+
+/** Business logic with every default resolved. */
+export interface Logic {
+  counting: Counting;
+  timeZone: string;
+  /** Empty string: nobody is excluded. */
+  excludeUserPrefix: string;
+}
+
+/** An input event after expansion: explicit events first (file order), then generated ones. */
+export interface SignupEvent {
+  id: string;
+  user: string;
+  /** Event time, epoch ms. */
+  time: number;
+  /** Arrival at the log, epoch ms, after `delay` faults; ≥ time. */
+  arrival: number;
+  /** True for events made by `generate`, false for events written in the file. */
+  generated: boolean;
+}
+
+export type Fault =
+  | { kind: 'producer-retry'; index: number; event: string; after: number }
+  | { kind: 'crash'; index: number; job: CrashJob; at: number; downFor: number }
+  | { kind: 'delay'; index: number; event: string; by: number }
+  | { kind: 'deploy'; index: number; at: number; logic: Logic };
+
+export interface Query {
+  index: number;
+  at: number;
+  /** As written: `today`, `yesterday` or `YYYY-MM-DD`. */
+  day: string;
+}
+
+export interface Scenario {
+  name: string;
+  seed: number;
+  architecture: Architecture;
+  timeZone: string;
+  start: number;
+  end: number;
+  /** Explicit events then generated events, with arrivals final (delays applied). */
+  events: SignupEvent[];
+  delivery: Delivery;
+  dedup: Dedup;
+  /** The business definition truth uses. */
+  logic: Logic;
+  log: { partitions: number; retention: number | null };
+  batch: { at: string; every: number; duration: number; logic: Logic };
+  speed: { commitEvery: number; processingTime: number; logic: Logic };
+  kappa: { speedup: number; commitEvery: number; processingTime: number; logic: Logic };
+  faults: Fault[];
+  queries: Query[];
+}
+
+/** A problem found while reading a scenario: where (a path like `events[3].time`) and what. */
+export interface ScenarioProblem {
+  path: string;
+  message: string;
+}
+
+export type ParseResult =
+  | { ok: true; scenario: Scenario; input: ScenarioInput }
+  | { ok: false; problems: ScenarioProblem[] };
+
+/** Limits from MODEL.md, refused with a clear error rather than attempted. */
+export const LIMITS = {
+  maxEvents: 5_000_000,
+  maxSpanDays: 366,
+} as const;

@@ -1,0 +1,169 @@
+/**
+ * A whole run, kept so that any step can be reached again. The run is computed eagerly: every
+ * step's kind, time, subject and job go into flat columns, and a copy of the engine's state is
+ * kept every `interval` steps (the interval doubles when the copies would exceed a memory
+ * budget). Reaching step i restores the nearest earlier copy and replays forward; the engine is
+ * deterministic, so the replayed steps are the recorded ones.
+ */
+import type { Scenario } from '../scenario/scenario.types.ts';
+import { buildWorld, type World } from '../world/world.ts';
+import { Engine } from './engine.ts';
+import { describeStep, stepMotion, recordInfo } from './narrate.ts';
+import { selectView } from './select.ts';
+import type { RecordInfo, Report, SimulationView, StepInfo } from './simulation.types.ts';
+import { KIND_NAMES } from './step-kinds.ts';
+
+export interface SimulationOptions {
+  /** Memory budget for checkpoints, bytes (default 256 MB). */
+  checkpointBudget?: number;
+  /** Initial checkpoint interval in steps (default 64). */
+  checkpointInterval?: number;
+}
+
+class Columns {
+  kind = new Uint8Array(1024);
+  time = new Float64Array(1024);
+  subject = new Int32Array(1024);
+  job = new Int16Array(1024);
+  length = 0;
+
+  push(kind: number, time: number, subject: number, job: number): void {
+    if (this.length === this.kind.length) this.grow();
+    const i = this.length++;
+    this.kind[i] = kind;
+    this.time[i] = time;
+    this.subject[i] = subject;
+    this.job[i] = job;
+  }
+
+  private grow(): void {
+    const n = this.kind.length * 2;
+    const kind = new Uint8Array(n);
+    kind.set(this.kind);
+    const time = new Float64Array(n);
+    time.set(this.time);
+    const subject = new Int32Array(n);
+    subject.set(this.subject);
+    const job = new Int16Array(n);
+    job.set(this.job);
+    Object.assign(this, { kind, time, subject, job });
+  }
+}
+
+export class Simulation {
+  readonly world: World;
+  readonly scenario: Scenario;
+  private readonly columns = new Columns();
+  /** checkpoints[k] is the state after k × interval steps. */
+  private checkpoints: Engine[] = [];
+  private interval: number;
+  private cursor: Engine;
+  private final: Engine;
+
+  private constructor(scenario: Scenario, options: SimulationOptions) {
+    this.scenario = scenario;
+    this.world = buildWorld(scenario);
+    this.interval = options.checkpointInterval ?? 64;
+    const budget = options.checkpointBudget ?? 256 * 1024 * 1024;
+    const engine = new Engine(this.world);
+    this.checkpoints.push(engine.clone());
+    const cols = this.columns;
+    let sinceCheckpoint = 0;
+    while (engine.step()) {
+      cols.push(engine.lastKind, engine.lastTime, engine.lastSubject, engine.lastJob);
+      if (++sinceCheckpoint === this.interval) {
+        sinceCheckpoint = 0;
+        this.checkpoints.push(engine.clone());
+        if (this.checkpoints.length * engine.bytes > budget && this.checkpoints.length > 8) {
+          this.checkpoints = this.checkpoints.filter((_, k) => k % 2 === 0);
+          this.interval *= 2;
+          sinceCheckpoint = cols.length - (this.checkpoints.length - 1) * this.interval;
+        }
+      }
+    }
+    this.final = engine;
+    this.cursor = this.checkpoints[0].clone();
+  }
+
+  /** Runs a scenario to its end and keeps what is needed to revisit every step. */
+  static create(scenario: Scenario, options: SimulationOptions = {}): Simulation {
+    return new Simulation(scenario, options);
+  }
+
+  get stepCount(): number {
+    return this.columns.length;
+  }
+
+  /** The engine state after `count` steps (a private copy the caller must not keep). */
+  private stateAfter(count: number): Engine {
+    if (count < 0 || count > this.stepCount) throw new RangeError(`no step ${count - 1}`);
+    if (count === this.stepCount) return this.final;
+    const k = Math.min(Math.floor(count / this.interval), this.checkpoints.length - 1);
+    const base = k * this.interval;
+    if (!(this.cursor.executed <= count && this.cursor.executed >= base)) {
+      this.cursor = this.checkpoints[k].clone();
+    }
+    while (this.cursor.executed < count) this.cursor.step();
+    return this.cursor;
+  }
+
+  /** Everything about step i (0-based): kind, time, narration, motion. */
+  stepInfo(i: number): StepInfo {
+    if (!Number.isInteger(i) || i < 0 || i >= this.stepCount) throw new RangeError(`no step ${i}`);
+    const before = this.stateAfter(i).clone();
+    before.step();
+    const after = before;
+    const c = this.columns;
+    const job = after.lastJob >= 0 ? after.jobs[after.lastJob]?.name : after.lastKind <= 4 && after.batch ? 'batch' : undefined;
+    const record = after.lastKind >= 6 && after.lastKind <= 8 ? recordInfo(this.world, after.lastSubject) : undefined;
+    return {
+      index: i,
+      kind: KIND_NAMES[c.kind[i]],
+      time: c.time[i],
+      ...(job !== undefined ? { job } : {}),
+      ...(record ? { record } : {}),
+      description: describeStep(after),
+      ...(stepMotion(after) ? { motion: stepMotion(after) } : {}),
+    };
+  }
+
+  /** The state after step i (i = −1: before the first step), as the visuals read it. */
+  view(i: number): SimulationView {
+    return selectView(this.stateAfter(i + 1), i);
+  }
+
+  record(index: number): RecordInfo {
+    return recordInfo(this.world, index);
+  }
+
+  /** Kind of step i without replaying anything. */
+  kindOf(i: number): string {
+    return KIND_NAMES[this.columns.kind[i]];
+  }
+
+  timeOf(i: number): number {
+    return this.columns.time[i];
+  }
+
+  report(): Report {
+    return {
+      name: this.scenario.name,
+      architecture: this.scenario.architecture,
+      steps: this.stepCount,
+      answers: this.final.answers,
+    };
+  }
+
+  /** Number of checkpoints and their interval (for benchmarks). */
+  get checkpointStats(): { count: number; interval: number } {
+    return { count: this.checkpoints.length, interval: this.interval };
+  }
+}
+
+/** Runs a scenario headless, keeping nothing but the answers (the `simulate` command). */
+export function runScenario(scenario: Scenario): Report {
+  const engine = new Engine(buildWorld(scenario));
+  let steps = 0;
+  while (engine.step()) steps++;
+  return { name: scenario.name, architecture: scenario.architecture, steps, answers: engine.answers };
+}

@@ -1,0 +1,170 @@
+/**
+ * The public shape of a simulation run: steps, their narration and motion, the per-step view the
+ * visuals read, and the headless report. The engine produces these; the UI only reads them.
+ */
+import type { Architecture, Counting, Delivery, Dedup } from '../scenario/scenario.types.ts';
+
+/** Every kind of thing that can happen in one step. */
+export type StepKind =
+  | 'log.trimmed' // retention deleted the oldest records
+  | 'job.crashed'
+  | 'job.recovered'
+  | 'batch.published'
+  | 'batch.started'
+  | 'deploy.started' // Kappa: job vN starts replaying from the earliest retained offset
+  | 'record.appended'
+  | 'record.fetched' // a streaming job read a record from the log
+  | 'record.processed' // a streaming job finished processing a record
+  | 'offsets.committed' // at-least-once commit or exactly-once checkpoint
+  | 'replay.caught-up' // Kappa: the new job's lag reached 0
+  | 'serving.switched' // Kappa: the serving layer moved to the new table; the old job stopped
+  | 'query.answered';
+
+/** Names of the jobs: `speed` and `batch` (Lambda), `v1`, `v2`, … (Kappa). */
+export type JobName = string;
+
+/** A record as the UI shows it. `copy` is 0 for the original, 1 for a producer-retry duplicate. */
+export interface RecordInfo {
+  /** Global index in arrival order (the order records are appended). */
+  index: number;
+  id: string;
+  user: string;
+  /** Event time and arrival, epoch ms. */
+  time: number;
+  arrival: number;
+  partition: number;
+  offset: number;
+  copy: number;
+  /** True when it arrived after a record with a later event time (out of order). */
+  outOfOrder: boolean;
+  /** Arrival minus event time, ms. */
+  lateness: number;
+}
+
+/** Where a token can be in the picture. */
+export type Place = 'source' | 'log' | 'serving' | `job:${JobName}`;
+
+/** What moved, from where to where, and when (simulated ms): enough to animate a step. */
+export interface Motion {
+  record?: number;
+  from: Place;
+  to: Place;
+  departAt: number;
+  arriveAt: number;
+}
+
+export interface StepInfo {
+  index: number;
+  kind: StepKind;
+  /** Simulated time of the step, epoch ms. */
+  time: number;
+  job?: JobName;
+  record?: RecordInfo;
+  /** One or two plain sentences: what happened and why, in the learner's terms. */
+  description: string;
+  motion?: Motion;
+}
+
+/** Per-day numbers of one view (a batch view, a speed view, a Kappa table, truth). */
+export type DayCounts = Record<string, number>;
+
+export type JobLifecycle =
+  | 'consuming'
+  | 'crashed'
+  | 'recovering'
+  | 'replaying'
+  | 'caught-up'
+  | 'stopped'
+  | 'idle'
+  | 'running'
+  | 'publishing';
+
+export interface StreamJobView {
+  name: JobName;
+  role: 'speed' | 'stream';
+  state: JobLifecycle;
+  counting: Counting;
+  timeZone: string;
+  excludeUserPrefix: string;
+  delivery: Delivery;
+  dedup: Dedup;
+  /** Global arrival-order positions: next to fetch, processed prefix, committed. */
+  fetched: number;
+  processed: number;
+  committed: number;
+  /** Per-partition offsets of the same positions. */
+  fetchedOffsets: number[];
+  committedOffsets: number[];
+  /** Records appended but not yet processed by this job. */
+  lag: number;
+  /** Records in flight inside the job: fetched, not yet processed (with fetch and finish times). */
+  inFlight: { record: number; fetchedAt: number; doneAt: number }[];
+  /** The job's current counts per day (for the speed layer: only records after the cut-off). */
+  counts: DayCounts;
+  /** Records processed more than once (redelivered after a crash). */
+  reprocessed: number;
+  /** Records skipped because their event id was already counted (dedup). */
+  dedupSkipped: number;
+  /** Records this job never counted: at-most-once loss after a crash. */
+  lost: number[];
+  /** Records this job could not read because retention had deleted them. */
+  lostToRetention: number;
+}
+
+export interface BatchView {
+  state: JobLifecycle;
+  counting: Counting;
+  timeZone: string;
+  /** The run in progress, if any. */
+  run: { startedAt: number; endsAt: number; cutOff: number; cutOffOffsets: number[]; progress: number } | null;
+  /** The latest published view and its cut-off, if any. */
+  published: { publishedAt: number; cutOff: number; cutOffOffsets: number[]; counts: DayCounts } | null;
+  nextRunAt: number | null;
+}
+
+export interface ServedDay {
+  day: string;
+  served: number;
+  truth: number;
+  parts: { batch: number; speed: number } | { table: string };
+}
+
+export interface SimulationView {
+  /** Index of the step just done (-1: before the first step). */
+  step: number;
+  time: number;
+  architecture: Architecture;
+  log: {
+    partitions: number;
+    /** Records appended so far (global count) and the earliest retained global index. */
+    appended: number;
+    earliest: number;
+    endOffsets: number[];
+    earliestOffsets: number[];
+    deleted: number;
+  };
+  jobs: StreamJobView[];
+  batch: BatchView | null;
+  /** Kappa: the table the serving layer reads (`v1`, `v2`…). */
+  servingTable: string | null;
+  /** Every day with any count in any view, or in truth, sorted. */
+  days: ServedDay[];
+  /** Queries answered up to this step. */
+  answers: QueryAnswer[];
+}
+
+export interface QueryAnswer {
+  at: string;
+  day: string;
+  served: number;
+  truth: number;
+  parts: { batch: number; speed: number } | { table: string };
+}
+
+/** The headless simulator's report (MODEL.md contract). */
+export interface Report {
+  name: string;
+  architecture: Architecture;
+  steps: number;
+  answers: QueryAnswer[];
+}

@@ -1,0 +1,235 @@
+/**
+ * A streaming job's data: where it is in the log, what is in flight, its tally, and what its
+ * delivery guarantee does on a crash. Used for the Lambda speed layer and the Kappa jobs.
+ *
+ * Positions are global indices in the log's arrival order (every job reads in that order, so a
+ * position is also a per-partition offset vector): `fetched` is the next record to read; records
+ * fetched but not yet processed are *in flight* (FIFO: each takes `processingTime`); the
+ * *processed position* is the first record not yet processed; `committed` is where a restart
+ * resumes.
+ */
+import { transition, type SnapshotFrom } from 'xstate';
+import type { Delivery, Dedup } from '../scenario/scenario.types.ts';
+import type { LogicTable, World } from '../world/world.ts';
+import { streamJobMachine, type StreamJobEvent } from './stream.machine.ts';
+import { Outcome, Tally } from './tally.logic.ts';
+import { initialTransition } from 'xstate';
+
+type JobSnapshot = SnapshotFrom<typeof streamJobMachine>;
+
+export interface StreamJobOptions {
+  name: string;
+  role: 'speed' | 'stream';
+  replay: boolean;
+  table: LogicTable;
+  delivery: Delivery;
+  dedup: Dedup;
+  commitEvery: number;
+  processingTime: number;
+}
+
+export class StreamJob {
+  readonly name: string;
+  readonly role: 'speed' | 'stream';
+  readonly delivery: Delivery;
+  readonly commitEvery: number;
+  readonly processingTime: number;
+  machine: JobSnapshot;
+  /** Cached `machine.value`, read on the hot path. */
+  state: string;
+  tally: Tally;
+  fetched = 0;
+  committed = 0;
+  /** Exactly-once checkpoint: journal length and position saved together. */
+  checkpointJournal = 0;
+  checkpointPosition = 0;
+  nextCommitAt = Infinity;
+  /** Kappa replay pacing: record i is read no earlier than at + (arrival_i − baseArrival) / speedup. */
+  pacing: { at: number; baseArrival: number; speedup: number } | null = null;
+  /** In-flight FIFO (ring buffer): record indices and the times they were fetched. */
+  flightRecord: Int32Array = new Int32Array(16);
+  flightAt: Float64Array = new Float64Array(16);
+  flightHead = 0;
+  flightSize = 0;
+  timesProcessed: Uint8Array;
+  reprocessed = 0;
+  dedupSkipped = 0;
+  excluded = 0;
+  /** Records lost under at-most-once (fetched and committed, never processed). */
+  lost: number[] = [];
+  lostToRetention = 0;
+
+  constructor(
+    world: World,
+    options: StreamJobOptions | null,
+    copyFrom?: StreamJob,
+  ) {
+    if (copyFrom) {
+      this.name = copyFrom.name;
+      this.role = copyFrom.role;
+      this.delivery = copyFrom.delivery;
+      this.commitEvery = copyFrom.commitEvery;
+      this.processingTime = copyFrom.processingTime;
+      this.machine = copyFrom.machine;
+      this.state = copyFrom.state;
+      this.tally = copyFrom.tally.clone();
+      this.timesProcessed = copyFrom.timesProcessed.slice();
+      return;
+    }
+    const o = options!;
+    this.name = o.name;
+    this.role = o.role;
+    this.delivery = o.delivery;
+    this.commitEvery = o.commitEvery;
+    this.processingTime = o.processingTime;
+    this.machine = initialTransition(streamJobMachine, { name: o.name, role: o.role, replay: o.replay })[0];
+    this.state = this.machine.value as string;
+    this.tally = new Tally(world, o.table, o.dedup);
+    this.timesProcessed = new Uint8Array(world.recordCount);
+  }
+
+  clone(world: World): StreamJob {
+    const c = new StreamJob(world, null, this);
+    c.fetched = this.fetched;
+    c.committed = this.committed;
+    c.checkpointJournal = this.checkpointJournal;
+    c.checkpointPosition = this.checkpointPosition;
+    c.nextCommitAt = this.nextCommitAt;
+    c.pacing = this.pacing;
+    c.flightRecord = this.flightRecord.slice();
+    c.flightAt = this.flightAt.slice();
+    c.flightHead = this.flightHead;
+    c.flightSize = this.flightSize;
+    c.reprocessed = this.reprocessed;
+    c.dedupSkipped = this.dedupSkipped;
+    c.excluded = this.excluded;
+    c.lost = this.lost.slice();
+    c.lostToRetention = this.lostToRetention;
+    return c;
+  }
+
+  send(event: StreamJobEvent): void {
+    this.machine = transition(streamJobMachine, this.machine, event)[0];
+    this.state = this.machine.value as string;
+  }
+
+  /** True while the job reads and processes records. */
+  get active(): boolean {
+    const s = this.state;
+    return s === 'consuming' || s === 'recovering' || s === 'replaying' || s === 'caught-up';
+  }
+
+  /** The first record not yet processed. */
+  get processedPosition(): number {
+    return this.flightSize > 0 ? this.flightRecord[this.flightHead] : this.fetched;
+  }
+
+  flightRecordAt(k: number): number {
+    return this.flightRecord[(this.flightHead + k) % this.flightRecord.length];
+  }
+
+  flightTimeAt(k: number): number {
+    return this.flightAt[(this.flightHead + k) % this.flightAt.length];
+  }
+
+  /** Reads record `record` at `now` (positions before it are skipped: hand-off or retention). */
+  fetch(record: number, now: number, earliest: number): void {
+    if (record > this.fetched) {
+      // Records the log deleted before this job could read them are gone for it.
+      if (earliest > this.fetched) this.lostToRetention += Math.min(earliest, record) - this.fetched;
+    }
+    if (this.flightSize === this.flightRecord.length) this.growFlight();
+    const slot = (this.flightHead + this.flightSize) % this.flightRecord.length;
+    this.flightRecord[slot] = record;
+    this.flightAt[slot] = now;
+    this.flightSize++;
+    this.fetched = record + 1;
+    // At-most-once commits before processing: a crash now loses what is in flight.
+    if (this.delivery === 'at-most-once') this.committed = this.fetched;
+  }
+
+  private growFlight(): void {
+    const n = this.flightRecord.length;
+    const rec = new Int32Array(n * 2);
+    const at = new Float64Array(n * 2);
+    for (let k = 0; k < this.flightSize; k++) {
+      rec[k] = this.flightRecord[(this.flightHead + k) % n];
+      at[k] = this.flightAt[(this.flightHead + k) % n];
+    }
+    this.flightRecord = rec;
+    this.flightAt = at;
+    this.flightHead = 0;
+  }
+
+  /** Finishes the record at the head of the in-flight queue. */
+  process(now: number): Outcome {
+    const record = this.flightRecord[this.flightHead];
+    this.flightHead = (this.flightHead + 1) % this.flightRecord.length;
+    this.flightSize--;
+    if (this.timesProcessed[record] < 255) this.timesProcessed[record]++;
+    if (this.timesProcessed[record] > 1) this.reprocessed++;
+    const outcome = this.tally.add(record);
+    if (outcome === Outcome.DuplicateId) this.dedupSkipped++;
+    else if (outcome === Outcome.Excluded) this.excluded++;
+    if (this.delivery !== 'at-most-once' && this.nextCommitAt === Infinity) {
+      this.nextCommitAt = (Math.floor(now / this.commitEvery) + 1) * this.commitEvery;
+    }
+    if (this.state === 'recovering' && this.processedPosition >= this.machine.context.highWater) {
+      this.send({ type: 'job.redelivered' });
+    }
+    return outcome;
+  }
+
+  /** At-least-once commit, or exactly-once checkpoint (state and offsets together). */
+  commit(): void {
+    this.committed = this.processedPosition;
+    if (this.delivery === 'exactly-once') {
+      this.checkpointJournal = this.tally.journalLength;
+      this.checkpointPosition = this.committed;
+    }
+    this.nextCommitAt = Infinity;
+  }
+
+  /**
+   * A crash: what is in flight is dropped, and the delivery guarantee decides the rest.
+   * Returns the records in flight at the crash (at-most-once: now lost).
+   */
+  crash(): number[] {
+    const inFlight: number[] = [];
+    for (let k = 0; k < this.flightSize; k++) inFlight.push(this.flightRecordAt(k));
+    const processedBefore = this.processedPosition;
+    this.flightSize = 0;
+    this.flightHead = 0;
+    this.nextCommitAt = Infinity;
+    if (this.delivery === 'at-most-once') {
+      this.lost.push(...inFlight);
+      this.fetched = this.committed;
+    } else if (this.delivery === 'at-least-once') {
+      this.fetched = this.committed;
+    } else {
+      this.tally.truncate(this.checkpointJournal);
+      this.committed = this.checkpointPosition;
+      this.fetched = this.checkpointPosition;
+    }
+    this.send({ type: 'job.crashed', processedBefore });
+    return inFlight;
+  }
+
+  recover(): void {
+    this.send({ type: 'job.recovered' });
+    if (this.processedPosition >= this.machine.context.highWater) this.send({ type: 'job.redelivered' });
+  }
+
+  /** Lambda hand-off: drop the state for records before the batch cut-off; resume no earlier. */
+  handOff(cutOff: number): void {
+    this.tally.raiseFloor(cutOff);
+    if (this.committed < cutOff) this.committed = cutOff;
+    if (this.checkpointPosition < cutOff) {
+      this.checkpointPosition = cutOff;
+    }
+  }
+
+  get bytes(): number {
+    return this.tally.bytes + this.timesProcessed.byteLength + this.flightRecord.byteLength * 3;
+  }
+}

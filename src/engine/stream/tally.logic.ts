@@ -1,0 +1,171 @@
+/**
+ * A tally: a job's counts per day under its business logic, kept in flat typed arrays.
+ *
+ * Every record a job accepts goes into an append-only *journal* (global record indices, in the
+ * order processed, repeats included); the counts are a pure function of the journal and a
+ * *floor* (records below it no longer count: the Lambda hand-off after a batch view is published).
+ * Counts are updated incrementally per record and rebuilt from the journal only on the rare
+ * events that remove records: a hand-off, or an exactly-once rollback to a checkpoint.
+ */
+import type { Counting, Dedup } from '../scenario/scenario.types.ts';
+import type { LogicTable, World } from '../world/world.ts';
+
+/** What processing one record did to a tally (for narration and tests). */
+export const Outcome = {
+  /** per-record: +1 on the record's day */
+  Counted: 0,
+  /** distinct-users: a user seen for the first time, counted on their day */
+  NewUser: 1,
+  /** distinct-users: an earlier signup moved an already-counted user to an earlier day */
+  MovedEarlier: 2,
+  /** distinct-users: the user was already counted on the same or an earlier day */
+  KnownUser: 3,
+  /** dedup by event id: this event id was already counted */
+  DuplicateId: 4,
+  /** the logic excludes this user (test accounts) */
+  Excluded: 5,
+  /** accepted, but below the floor: the batch view already covers it */
+  BelowFloor: 6,
+} as const;
+export type Outcome = (typeof Outcome)[keyof typeof Outcome];
+
+export class Tally {
+  readonly counting: Counting;
+  readonly dedup: Dedup;
+  counts: Int32Array;
+  /** distinct-users: per user, the event index of their earliest counted signup (−1: none). */
+  earliestEvent: Int32Array;
+  /** dedup by event id: 1 for event ids in the journal. */
+  seen: Uint8Array;
+  journal: Int32Array;
+  journalLength = 0;
+  floor = 0;
+  /** For narration: the day changed by the last `add` and the day a moved user left. */
+  lastDay = -1;
+  lastFromDay = -1;
+
+  constructor(
+    private readonly world: World,
+    readonly table: LogicTable,
+    dedup: Dedup,
+    empty = false,
+  ) {
+    this.counting = table.logic.counting;
+    this.dedup = dedup;
+    this.counts = new Int32Array(world.dayCount);
+    this.earliestEvent = empty ? new Int32Array(0) : this.freshEarliest();
+    this.seen = empty || dedup === 'none' ? new Uint8Array(0) : new Uint8Array(world.eventCount);
+    this.journal = new Int32Array(empty ? 0 : 64);
+  }
+
+  private freshEarliest(): Int32Array {
+    return this.counting === 'distinct-users'
+      ? new Int32Array(this.world.users.length).fill(-1)
+      : new Int32Array(0);
+  }
+
+  /** Processes one log record (global index). */
+  add(record: number): Outcome {
+    const ev = this.world.recEvent[record];
+    const user = this.world.eventUser[ev];
+    if (this.table.userExcluded[user]) return Outcome.Excluded;
+    if (this.dedup === 'event-id') {
+      if (this.seen[ev]) return Outcome.DuplicateId;
+      this.seen[ev] = 1;
+    }
+    if (this.journalLength === this.journal.length) {
+      const grown = new Int32Array(Math.max(64, this.journal.length * 2));
+      grown.set(this.journal);
+      this.journal = grown;
+    }
+    this.journal[this.journalLength++] = record;
+    if (record < this.floor) return Outcome.BelowFloor;
+    return this.apply(ev, user);
+  }
+
+  private apply(ev: number, user: number): Outcome {
+    const day = this.table.eventDay[ev];
+    this.lastDay = day;
+    if (this.counting === 'per-record') {
+      this.counts[day]++;
+      return Outcome.Counted;
+    }
+    const prev = this.earliestEvent[user];
+    if (prev < 0) {
+      this.earliestEvent[user] = ev;
+      this.counts[day]++;
+      return Outcome.NewUser;
+    }
+    if (this.world.eventTime[ev] < this.world.eventTime[prev]) {
+      const fromDay = this.table.eventDay[prev];
+      this.earliestEvent[user] = ev;
+      this.lastFromDay = fromDay;
+      if (fromDay !== day) {
+        this.counts[fromDay]--;
+        this.counts[day]++;
+      }
+      return Outcome.MovedEarlier;
+    }
+    this.lastDay = this.table.eventDay[prev];
+    return Outcome.KnownUser;
+  }
+
+  /** Lambda hand-off: records below `floor` stop counting (the batch view now covers them). */
+  raiseFloor(floor: number): void {
+    if (floor <= this.floor) return;
+    this.floor = floor;
+    this.rebuild();
+  }
+
+  /** Exactly-once rollback: forget everything processed after the checkpoint. */
+  truncate(length: number): void {
+    if (length >= this.journalLength) return;
+    if (this.dedup === 'event-id') {
+      for (let k = length; k < this.journalLength; k++) this.seen[this.world.recEvent[this.journal[k]]] = 0;
+    }
+    this.journalLength = length;
+    this.rebuild();
+  }
+
+  private rebuild(): void {
+    this.counts.fill(0);
+    if (this.counting === 'distinct-users') this.earliestEvent.fill(-1);
+    const { recEvent, eventUser } = this.world;
+    for (let k = 0; k < this.journalLength; k++) {
+      const record = this.journal[k];
+      if (record < this.floor) continue;
+      const ev = recEvent[record];
+      this.apply(ev, eventUser[ev]);
+    }
+  }
+
+  /** Count on a day (day number relative to the world's base). */
+  countOn(day: number): number {
+    return day >= 0 && day < this.counts.length ? this.counts[day] : 0;
+  }
+
+  clone(): Tally {
+    const c = new Tally(this.world, this.table, this.dedup, true);
+    c.counts = this.counts.slice();
+    c.earliestEvent = this.earliestEvent.slice();
+    c.seen = this.seen.slice();
+    c.journal = this.journal.slice(0, Math.max(64, this.journalLength));
+    c.journalLength = this.journalLength;
+    c.floor = this.floor;
+    c.lastDay = this.lastDay;
+    c.lastFromDay = this.lastFromDay;
+    return c;
+  }
+
+  /** Approximate bytes held (to budget checkpoints). */
+  get bytes(): number {
+    return this.counts.byteLength + this.earliestEvent.byteLength + this.seen.byteLength + this.journalLength * 4;
+  }
+}
+
+/** A fresh tally computed from scratch over a range of the log (the batch layer's recomputation). */
+export function tallyRange(world: World, table: LogicTable, dedup: Dedup, from: number, to: number): Tally {
+  const t = new Tally(world, table, dedup);
+  for (let g = from; g < to; g++) t.add(g);
+  return t;
+}

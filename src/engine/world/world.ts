@@ -1,0 +1,236 @@
+/**
+ * The world: everything about a run that never changes once the scenario is read. Events and
+ * log records as flat typed arrays (struct of arrays, so a million records stay cheap), users
+ * interned to integers, the log's arrival order, partitions and offsets, and per-logic tables
+ * (each event's local day, which users a logic excludes).
+ */
+import type { Logic, Scenario } from '../scenario/scenario.types.ts';
+import { calendarFor } from '../time/time.logic.ts';
+
+/** A business logic resolved against the world: O(1) day and exclusion look-ups per event. */
+export interface LogicTable {
+  logic: Logic;
+  /** Per event: its local day number minus `World.dayBase`. */
+  eventDay: Int32Array;
+  /** Per user: 1 when the logic's `excludeUserPrefix` excludes them. */
+  userExcluded: Uint8Array;
+}
+
+export interface World {
+  scenario: Scenario;
+  /** Events (input order) */
+  eventCount: number;
+  eventId: string[];
+  eventUser: Int32Array;
+  eventTime: Float64Array;
+  /** Interned user names. */
+  users: string[];
+  /** Log records in arrival order (ties: input order; a retry copy follows all events). */
+  recordCount: number;
+  recEvent: Int32Array;
+  recArrival: Float64Array;
+  recPartition: Uint8Array;
+  recOffset: Int32Array;
+  recCopy: Uint8Array;
+  recOutOfOrder: Uint8Array;
+  /** Global indices of each partition's records, in offset order. */
+  partitionRecords: Int32Array[];
+  /** Event indices sorted by event time (for truth). */
+  eventsByTime: Int32Array;
+  /** Day numbers are stored relative to this base so that arrays can be indexed by day. */
+  dayBase: number;
+  dayCount: number;
+  tables: Map<string, LogicTable>;
+}
+
+/** FNV-1a: a stable hash of the user id, so a user always lands in the same partition. */
+export function partitionOf(user: string, partitions: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < user.length; i++) {
+    h ^= user.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % partitions;
+}
+
+function logicKey(logic: Logic): string {
+  return `${logic.timeZone}\u0000${logic.excludeUserPrefix}`;
+}
+
+export function buildWorld(scenario: Scenario): World {
+  const events = scenario.events;
+  const eventCount = events.length;
+  const eventIndex = new Map<string, number>();
+  const userIndex = new Map<string, number>();
+  const users: string[] = [];
+  const eventId: string[] = new Array(eventCount);
+  const eventUser = new Int32Array(eventCount);
+  const eventTime = new Float64Array(eventCount);
+  const eventArrival = new Float64Array(eventCount);
+  for (let i = 0; i < eventCount; i++) {
+    const e = events[i];
+    eventId[i] = e.id;
+    eventIndex.set(e.id, i);
+    let u = userIndex.get(e.user);
+    if (u === undefined) {
+      u = users.length;
+      users.push(e.user);
+      userIndex.set(e.user, u);
+    }
+    eventUser[i] = u;
+    eventTime[i] = e.time;
+    eventArrival[i] = e.arrival;
+  }
+
+  // Producer retries: a second record of the same event, `after` its first arrival.
+  const retryEvents: number[] = [];
+  const retryArrivals: number[] = [];
+  for (const f of scenario.faults) {
+    if (f.kind !== 'producer-retry') continue;
+    const ev = eventIndex.get(f.event);
+    if (ev === undefined) continue; // validation already refused unknown ids
+    retryEvents.push(ev);
+    retryArrivals.push(eventArrival[ev] + f.after);
+  }
+
+  const recordCount = eventCount + retryEvents.length;
+  const arrivalOf = new Float64Array(recordCount);
+  const eventOf = new Int32Array(recordCount);
+  for (let i = 0; i < eventCount; i++) {
+    arrivalOf[i] = eventArrival[i];
+    eventOf[i] = i;
+  }
+  for (let k = 0; k < retryEvents.length; k++) {
+    arrivalOf[eventCount + k] = retryArrivals[k];
+    eventOf[eventCount + k] = retryEvents[k];
+  }
+  // Arrival order; ties keep input order (events in file order, then retries in fault order).
+  const order = new Array<number>(recordCount);
+  for (let i = 0; i < recordCount; i++) order[i] = i;
+  order.sort((a, b) => arrivalOf[a] - arrivalOf[b] || a - b);
+
+  const partitions = scenario.log.partitions;
+  const userPartition = new Uint8Array(users.length);
+  for (let u = 0; u < users.length; u++) userPartition[u] = partitionOf(users[u], partitions);
+
+  const recEvent = new Int32Array(recordCount);
+  const recArrival = new Float64Array(recordCount);
+  const recPartition = new Uint8Array(recordCount);
+  const recOffset = new Int32Array(recordCount);
+  const recCopy = new Uint8Array(recordCount);
+  const recOutOfOrder = new Uint8Array(recordCount);
+  const partitionSize = new Int32Array(partitions);
+  const copies = new Uint8Array(eventCount);
+  let maxTime = -Infinity;
+  for (let g = 0; g < recordCount; g++) {
+    const src = order[g];
+    const ev = eventOf[src];
+    const p = userPartition[eventUser[ev]];
+    recEvent[g] = ev;
+    recArrival[g] = arrivalOf[src];
+    recPartition[g] = p;
+    recOffset[g] = partitionSize[p]++;
+    recCopy[g] = copies[ev] < 255 ? copies[ev]++ : 255;
+    const t = eventTime[ev];
+    if (t < maxTime) recOutOfOrder[g] = 1;
+    else maxTime = t;
+  }
+  const partitionRecords: Int32Array[] = [];
+  const fill = new Int32Array(partitions);
+  for (let p = 0; p < partitions; p++) partitionRecords.push(new Int32Array(partitionSize[p]));
+  for (let g = 0; g < recordCount; g++) partitionRecords[recPartition[g]][fill[recPartition[g]]++] = g;
+
+  const byTime = new Array<number>(eventCount);
+  for (let i = 0; i < eventCount; i++) byTime[i] = i;
+  byTime.sort((a, b) => eventTime[a] - eventTime[b] || a - b);
+
+  const world: World = {
+    scenario,
+    eventCount,
+    eventId,
+    eventUser,
+    eventTime,
+    users,
+    recordCount,
+    recEvent,
+    recArrival,
+    recPartition,
+    recOffset,
+    recCopy,
+    recOutOfOrder,
+    partitionRecords,
+    eventsByTime: Int32Array.from(byTime),
+    dayBase: 0,
+    dayCount: 1,
+    tables: new Map(),
+  };
+  buildTables(world);
+  return world;
+}
+
+/** Every logic any job or truth uses, resolved once; also fixes the day range of the run. */
+function buildTables(world: World): void {
+  const s = world.scenario;
+  const logics: Logic[] = [s.logic, s.batch.logic, s.speed.logic, s.kappa.logic];
+  for (const f of s.faults) if (f.kind === 'deploy') logics.push(f.logic);
+  const dayNumbers = new Map<string, Float64Array>();
+  let min = Infinity;
+  let max = -Infinity;
+  const consider = (d: number): void => {
+    if (d < min) min = d;
+    if (d > max) max = d;
+  };
+  for (const logic of logics) {
+    if (dayNumbers.has(logic.timeZone)) continue;
+    const cal = calendarFor(logic.timeZone);
+    const days = new Float64Array(world.eventCount);
+    for (let i = 0; i < world.eventCount; i++) {
+      days[i] = cal.dayOf(world.eventTime[i]);
+      consider(days[i]);
+    }
+    consider(cal.dayOf(s.start));
+    consider(cal.dayOf(s.end));
+    dayNumbers.set(logic.timeZone, days);
+  }
+  world.dayBase = min - 1;
+  world.dayCount = max - min + 3;
+  for (const logic of logics) {
+    const key = logicKey(logic);
+    if (world.tables.has(key)) continue;
+    const days = dayNumbers.get(logic.timeZone)!;
+    const eventDay = new Int32Array(world.eventCount);
+    for (let i = 0; i < world.eventCount; i++) eventDay[i] = days[i] - world.dayBase;
+    const userExcluded = new Uint8Array(world.users.length);
+    const prefix = logic.excludeUserPrefix;
+    if (prefix) {
+      for (let u = 0; u < world.users.length; u++) {
+        if (world.users[u].startsWith(prefix)) userExcluded[u] = 1;
+      }
+    }
+    world.tables.set(key, { logic, eventDay, userExcluded });
+  }
+}
+
+/** The resolved table of a logic (all logics of the scenario are resolved in `buildWorld`). */
+export function tableFor(world: World, logic: Logic): LogicTable {
+  const key = logicKey(logic);
+  const t = world.tables.get(key);
+  if (t) return t.logic.counting === logic.counting ? t : { ...t, logic };
+  throw new Error(`no logic table for ${logic.timeZone}`);
+}
+
+/** Per-partition end offsets of a global arrival-order prefix [0, position). */
+export function offsetsAt(world: World, position: number): number[] {
+  return world.partitionRecords.map((indices) => lowerBound(indices, position));
+}
+
+function lowerBound(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
