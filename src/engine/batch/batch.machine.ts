@@ -27,19 +27,28 @@ export const batchMachine = setup({
   states: {
     idle: {
       on: {
-        'batch.started': { target: 'running', actions: assign({ runs: ({ context }) => context.runs + 1 }) },
+        'batch.started': {
+          target: 'running',
+          actions: assign({ runs: ({ context }) => context.runs + 1 }),
+        },
         'job.crashed': 'crashed',
       },
     },
     running: {
       on: {
         'run.finished': 'publishing',
-        'job.crashed': { target: 'crashed', actions: assign({ aborted: ({ context }) => context.aborted + 1 }) },
+        'job.crashed': {
+          target: 'crashed',
+          actions: assign({ aborted: ({ context }) => context.aborted + 1 }),
+        },
       },
     },
     publishing: {
       on: {
-        'view.published': { target: 'idle', actions: assign({ published: ({ context }) => context.published + 1 }) },
+        'view.published': {
+          target: 'idle',
+          actions: assign({ published: ({ context }) => context.published + 1 }),
+        },
       },
     },
     crashed: { on: { 'job.recovered': 'idle' } },

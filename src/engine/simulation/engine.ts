@@ -86,7 +86,10 @@ export class Engine {
     const s = this.scenario;
     this.schedule = buildSchedule(s);
     this.now = s.start;
-    this.logMachine = initialTransition(logMachine, { partitions: s.log.partitions, retention: s.log.retention })[0];
+    this.logMachine = initialTransition(logMachine, {
+      partitions: s.log.partitions,
+      retention: s.log.retention,
+    })[0];
     this.truth = new Truth(world);
     if (s.architecture === 'lambda') {
       this.batch = new BatchLayer(world);
@@ -122,7 +125,12 @@ export class Engine {
     return new Engine(this.world, this);
   }
 
-  private newJob(name: string, role: 'speed' | 'stream', replay: boolean, logic = this.jobLogic(role)): StreamJob {
+  private newJob(
+    name: string,
+    role: 'speed' | 'stream',
+    replay: boolean,
+    logic = this.jobLogic(role),
+  ): StreamJob {
     const s = this.scenario;
     const cfg = role === 'speed' ? s.speed : s.kappa;
     return new StreamJob(this.world, {
@@ -221,7 +229,12 @@ export class Engine {
       this.consider(t, K.RecordFetched, pos, j);
     }
     if (job.flightSize > 0) {
-      this.consider(job.flightAt[job.flightHead] + job.processingTime, K.RecordProcessed, job.flightRecord[job.flightHead], j);
+      this.consider(
+        job.flightAt[job.flightHead] + job.processingTime,
+        K.RecordProcessed,
+        job.flightRecord[job.flightHead],
+        j,
+      );
     }
     if (job.nextCommitAt !== Infinity) this.consider(job.nextCommitAt, K.OffsetsCommitted, -1, j);
     if (job.state === 'replaying' && job.flightSize === 0 && pos >= this.appended) {
@@ -262,7 +275,8 @@ export class Engine {
       case K.DeployStarted:
         return this.deploy(this.nSubject);
       case K.RecordAppended:
-        if (this.appended === 0) this.logMachine = transition(logMachine, this.logMachine, { type: 'record.appended' })[0];
+        if (this.appended === 0)
+          this.logMachine = transition(logMachine, this.logMachine, { type: 'record.appended' })[0];
         this.appended++;
         return true;
       case K.RecordFetched:
@@ -291,7 +305,10 @@ export class Engine {
     const arrival = this.world.recArrival;
     while (this.earliest < this.appended && arrival[this.earliest] < limit) this.earliest++;
     this.detail[0] = this.earliest - before;
-    this.logMachine = transition(logMachine, this.logMachine, { type: 'records.expired', count: this.earliest - before })[0];
+    this.logMachine = transition(logMachine, this.logMachine, {
+      type: 'records.expired',
+      count: this.earliest - before,
+    })[0];
     return true;
   }
 
@@ -332,7 +349,9 @@ export class Engine {
 
   private publish(): boolean {
     const view = this.batch!.publish(this.now);
-    this.lambdaServing = transition(lambdaServingMachine, this.lambdaServing!, { type: 'batch.published' })[0];
+    this.lambdaServing = transition(lambdaServingMachine, this.lambdaServing!, {
+      type: 'batch.published',
+    })[0];
     const speed = this.jobs[0];
     this.detail[0] = speed.tally.floor;
     speed.handOff(view.cutOff);
@@ -351,11 +370,19 @@ export class Engine {
     const job = this.newJob(name, 'stream', true, fault.logic);
     job.fetched = job.committed = job.checkpointPosition = this.earliest;
     job.lostToRetention = this.earliest;
-    const base = this.earliest < this.world.recordCount ? this.world.recArrival[this.earliest] : this.now;
-    job.pacing = { at: this.now, baseArrival: Math.min(base, this.now), speedup: this.scenario.kappa.speedup };
+    const base =
+      this.earliest < this.world.recordCount ? this.world.recArrival[this.earliest] : this.now;
+    job.pacing = {
+      at: this.now,
+      baseArrival: Math.min(base, this.now),
+      speedup: this.scenario.kappa.speedup,
+    };
     this.jobs.push(job);
     this.lastJob = this.jobs.length - 1;
-    this.kappaServing = transition(kappaServingMachine, this.kappaServing!, { type: 'deploy.started', table: name })[0];
+    this.kappaServing = transition(kappaServingMachine, this.kappaServing!, {
+      type: 'deploy.started',
+      table: name,
+    })[0];
     return true;
   }
 
@@ -363,13 +390,17 @@ export class Engine {
     const job = this.jobs[j];
     job.send({ type: 'replay.caught-up' });
     job.pacing = null;
-    this.kappaServing = transition(kappaServingMachine, this.kappaServing!, { type: 'replay.caught-up' })[0];
+    this.kappaServing = transition(kappaServingMachine, this.kappaServing!, {
+      type: 'replay.caught-up',
+    })[0];
     return true;
   }
 
   private switchOver(j: number): boolean {
     const old = this.servingJobIndex;
-    this.kappaServing = transition(kappaServingMachine, this.kappaServing!, { type: 'serving.switched' })[0];
+    this.kappaServing = transition(kappaServingMachine, this.kappaServing!, {
+      type: 'serving.switched',
+    })[0];
     if (old >= 0 && old !== j) this.jobs[old].send({ type: 'job.stopped' });
     this.jobs[j].send({ type: 'serving.switched' });
     this.detail[0] = old;

@@ -47,7 +47,9 @@ function jobLabel(job: StreamJob | undefined, capital = true): string {
 /** Offsets of a global position: `offset 12`, or `offsets p0:5 p1:7` with partitions. */
 function offsetText(e: Engine, position: number): string {
   const offs = offsetsAt(e.world, position);
-  return offs.length === 1 ? `offset ${offs[0]}` : `offsets ${offs.map((o, p) => `p${p}:${o}`).join(' ')}`;
+  return offs.length === 1
+    ? `offset ${offs[0]}`
+    : `offsets ${offs.map((o, p) => `p${p}:${o}`).join(' ')}`;
 }
 
 function plural(n: number, word: string): string {
@@ -72,9 +74,12 @@ export function describeStep(e: Engine): string {
     case K.RecordFetched: {
       const j = job!;
       let text = `${who} read ${recordLabel(e, e.lastSubject)} at ${offsetText(e, e.lastSubject).replace('offsets', 'offsets up to')} from the log.`;
-      if (j.timesProcessed[e.lastSubject] > 0) text += ' It had processed this record before the crash: it reads it again.';
-      if (j.pacing) text += ` Replaying at ${j.pacing.speedup}×: ${plural(e.appended - j.fetched, 'record')} still to read.`;
-      if (j.delivery === 'at-most-once') text += ` At-most-once: it commits ${offsetText(e, j.fetched)} now, before processing.`;
+      if (j.timesProcessed[e.lastSubject] > 0)
+        text += ' It had processed this record before the crash: it reads it again.';
+      if (j.pacing)
+        text += ` Replaying at ${j.pacing.speedup}×: ${plural(e.appended - j.fetched, 'record')} still to read.`;
+      if (j.delivery === 'at-most-once')
+        text += ` At-most-once: it commits ${offsetText(e, j.fetched)} now, before processing.`;
       return text;
     }
     case K.RecordProcessed:
@@ -89,7 +94,8 @@ export function describeStep(e: Engine): string {
       if (!job) {
         return `The batch layer is back.${e.batch!.pendingRun ? ' It starts the run it missed now.' : ''}`;
       }
-      if (job.state === 'stopped') return `${who} would be back now, but it was stopped at the switch-over.`;
+      if (job.state === 'stopped')
+        return `${who} would be back now, but it was stopped at the switch-over.`;
       return `${who} is back and resumes reading from ${offsetText(e, job.fetched)}.${job.state === 'recovering' ? ' Until it reaches where it was, it is processing records for the second time.' : ''}`;
     }
     case K.BatchStarted: {
@@ -105,7 +111,8 @@ export function describeStep(e: Engine): string {
       const j = job!;
       const logic = j.tally.table.logic;
       let text = `New logic deployed (${logic.counting}, ${logic.timeZone}${logic.excludeUserPrefix ? `, excluding "${logic.excludeUserPrefix}…"` : ''}): job ${j.name} starts at the earliest retained ${offsetText(e, e.earliest)} and replays at ${s.kappa.speedup}× into table ${j.name}. The serving layer still reads ${e.kappaServing!.context.table}.`;
-      if (e.earliest > 0) text += ` Retention already deleted ${plural(e.earliest, 'record')}: ${j.name} can never count them.`;
+      if (e.earliest > 0)
+        text += ` Retention already deleted ${plural(e.earliest, 'record')}: ${j.name} can never count them.`;
       return text;
     }
     case K.ReplayCaughtUp:
@@ -121,11 +128,17 @@ export function describeStep(e: Engine): string {
 function describeAppend(e: Engine, record: number): string {
   const r = recordInfo(e.world, record);
   const tz = e.scenario.timeZone;
-  const where = e.scenario.log.partitions > 1 ? `partition ${r.partition}, offset ${r.offset}` : `offset ${r.offset}`;
+  const where =
+    e.scenario.log.partitions > 1
+      ? `partition ${r.partition}, offset ${r.offset}`
+      : `offset ${r.offset}`;
   let text = `Signup ${r.id} (user ${r.user}) reached the log at ${where}.`;
-  if (r.copy > 0) text += ` It is a duplicate: the producer retried ${r.id}, so the log now holds the same event twice.`;
-  if (r.lateness >= MINUTE) text += ` It is late: the signup happened at ${formatLocal(r.time, tz)}, ${formatDuration(r.lateness)} before it arrived.`;
-  if (r.outOfOrder) text += ' It is out of order: a signup with a later event time arrived before it.';
+  if (r.copy > 0)
+    text += ` It is a duplicate: the producer retried ${r.id}, so the log now holds the same event twice.`;
+  if (r.lateness >= MINUTE)
+    text += ` It is late: the signup happened at ${formatLocal(r.time, tz)}, ${formatDuration(r.lateness)} before it arrived.`;
+  if (r.outOfOrder)
+    text += ' It is out of order: a signup with a later event time arrived before it.';
   return text;
 }
 
@@ -157,8 +170,11 @@ function describeProcessed(e: Engine, job: StreamJob, record: number): string {
       return `${who} processed ${r.id}, but the batch view already covers it (it is before the cut-off), so the speed view does not count it.`;
   }
   if (job.timesProcessed[record] > 1) {
-    if (job.delivery === 'exactly-once') text += ' It was processed before the crash, but the state rolled back with the offsets, so it counts once.';
-    else if (t.counting === 'per-record' && e.detail[0] === Outcome.Counted) text += ' It was already counted before the crash: at-least-once delivery counts it again.';
+    if (job.delivery === 'exactly-once')
+      text +=
+        ' It was processed before the crash, but the state rolled back with the offsets, so it counts once.';
+    else if (t.counting === 'per-record' && e.detail[0] === Outcome.Counted)
+      text += ' It was already counted before the crash: at-least-once delivery counts it again.';
     else text += ' It was already processed before the crash.';
   }
   return text;
@@ -167,11 +183,13 @@ function describeProcessed(e: Engine, job: StreamJob, record: number): string {
 function describeCrash(e: Engine, job: StreamJob | undefined): string {
   const down = e.recoveries.length ? e.recoveries[e.recoveries.length - 1].at : e.now;
   if (!job) {
-    if (e.batch!.state !== 'crashed' || e.recoveries.every((r) => r.job !== -1)) return 'The batch layer was already down.';
+    if (e.batch!.state !== 'crashed' || e.recoveries.every((r) => r.job !== -1))
+      return 'The batch layer was already down.';
     return `The batch layer crashed${e.detail[0] ? '; the run in progress is lost and starts again' : ''} when it is back at ${formatLocal(down, e.scenario.timeZone)}.`;
   }
   const who = jobLabel(job);
-  if (job.state !== 'crashed' || !e.recoveries.some((r) => r.job === e.lastJob)) return `${who} was already down or stopped: nothing changes.`;
+  if (job.state !== 'crashed' || !e.recoveries.some((r) => r.job === e.lastJob))
+    return `${who} was already down or stopped: nothing changes.`;
   const back = `It is back at ${formatLocal(down, e.scenario.timeZone)}.`;
   const processedBefore = e.detail[1];
   if (job.delivery === 'at-least-once') {
@@ -188,9 +206,15 @@ function describeAnswer(e: Engine): string {
   const a = e.answers[e.answers.length - 1];
   const q = e.scenario.queries[e.lastSubject];
   const which = q.day === 'today' ? ' (today so far)' : q.day === 'yesterday' ? ' (yesterday)' : '';
-  const parts = 'table' in a.parts ? `from table ${a.parts.table}` : `= batch ${a.parts.batch} + speed ${a.parts.speed}`;
+  const parts =
+    'table' in a.parts
+      ? `from table ${a.parts.table}`
+      : `= batch ${a.parts.batch} + speed ${a.parts.speed}`;
   const diff = a.served - a.truth;
-  const verdict = diff === 0 ? 'It matches the truth.' : `Truth is ${a.truth}: the answer is ${diff > 0 ? `${diff} too high` : `${-diff} too low`}.`;
+  const verdict =
+    diff === 0
+      ? 'It matches the truth.'
+      : `Truth is ${a.truth}: the answer is ${diff > 0 ? `${diff} too high` : `${-diff} too low`}.`;
   return `Query: how many new users on ${a.day}${which}? Served ${a.served} ${parts}. ${verdict}`;
 }
 
@@ -199,16 +223,33 @@ export function stepMotion(e: Engine): Motion | undefined {
   switch (e.lastKind) {
     case K.RecordAppended: {
       const r = e.lastSubject;
-      return { record: r, from: 'source', to: 'log', departAt: w.eventTime[w.recEvent[r]], arriveAt: w.recArrival[r] };
+      return {
+        record: r,
+        from: 'source',
+        to: 'log',
+        departAt: w.eventTime[w.recEvent[r]],
+        arriveAt: w.recArrival[r],
+      };
     }
     case K.RecordFetched: {
       const j = e.jobs[e.lastJob];
-      return { record: e.lastSubject, from: 'log', to: `job:${j.name}`, departAt: e.now, arriveAt: e.now + j.processingTime };
+      return {
+        record: e.lastSubject,
+        from: 'log',
+        to: `job:${j.name}`,
+        departAt: e.now,
+        arriveAt: e.now + j.processingTime,
+      };
     }
     case K.BatchPublished:
       return { from: 'job:batch', to: 'serving', departAt: e.now, arriveAt: e.now };
     case K.ServingSwitched:
-      return { from: `job:${e.jobs[e.lastJob].name}`, to: 'serving', departAt: e.now, arriveAt: e.now };
+      return {
+        from: `job:${e.jobs[e.lastJob].name}`,
+        to: 'serving',
+        departAt: e.now,
+        arriveAt: e.now,
+      };
   }
   return undefined;
 }

@@ -3,14 +3,21 @@
  * machine snapshots). Pure: the same state always gives an equal view.
  */
 import type { Engine } from './engine.ts';
-import type { DayCounts, JobLifecycle, ServedDay, SimulationView, StreamJobView } from './simulation.types.ts';
+import type {
+  DayCounts,
+  JobLifecycle,
+  ServedDay,
+  SimulationView,
+  StreamJobView,
+} from './simulation.types.ts';
 import { dayKey } from '../time/time.logic.ts';
 import { offsetsAt } from '../world/world.ts';
 import type { StreamJob } from '../stream/stream.job.ts';
 
 function countsOf(e: Engine, counts: Int32Array): DayCounts {
   const out: DayCounts = {};
-  for (let d = 0; d < counts.length; d++) if (counts[d] !== 0) out[dayKey(d + e.world.dayBase)] = counts[d];
+  for (let d = 0; d < counts.length; d++)
+    if (counts[d] !== 0) out[dayKey(d + e.world.dayBase)] = counts[d];
   return out;
 }
 
@@ -36,7 +43,8 @@ function selectJob(e: Engine, j: StreamJob): StreamJobView {
     committed: j.committed,
     fetchedOffsets: offsetsAt(e.world, j.fetched),
     committedOffsets: offsetsAt(e.world, j.committed),
-    lag: j.state === 'stopped' ? 0 : j.flightSize + Math.max(0, e.appended - e.nextFetchPosition(j)),
+    lag:
+      j.state === 'stopped' ? 0 : j.flightSize + Math.max(0, e.appended - e.nextFetchPosition(j)),
     inFlight,
     counts: countsOf(e, j.tally.counts),
     reprocessed: j.reprocessed,

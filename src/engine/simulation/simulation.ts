@@ -114,8 +114,16 @@ export class Simulation {
     before.step();
     const after = before;
     const c = this.columns;
-    const job = after.lastJob >= 0 ? after.jobs[after.lastJob]?.name : after.lastKind <= 4 && after.batch ? 'batch' : undefined;
-    const record = after.lastKind >= 6 && after.lastKind <= 8 ? recordInfo(this.world, after.lastSubject) : undefined;
+    const job =
+      after.lastJob >= 0
+        ? after.jobs[after.lastJob]?.name
+        : after.lastKind <= 4 && after.batch
+          ? 'batch'
+          : undefined;
+    const record =
+      after.lastKind >= 6 && after.lastKind <= 8
+        ? recordInfo(this.world, after.lastSubject)
+        : undefined;
     return {
       index: i,
       kind: KIND_NAMES[c.kind[i]],
@@ -165,5 +173,10 @@ export function runScenario(scenario: Scenario): Report {
   const engine = new Engine(buildWorld(scenario));
   let steps = 0;
   while (engine.step()) steps++;
-  return { name: scenario.name, architecture: scenario.architecture, steps, answers: engine.answers };
+  return {
+    name: scenario.name,
+    architecture: scenario.architecture,
+    steps,
+    answers: engine.answers,
+  };
 }

@@ -116,9 +116,20 @@ export interface BatchView {
   counting: Counting;
   timeZone: string;
   /** The run in progress, if any. */
-  run: { startedAt: number; endsAt: number; cutOff: number; cutOffOffsets: number[]; progress: number } | null;
+  run: {
+    startedAt: number;
+    endsAt: number;
+    cutOff: number;
+    cutOffOffsets: number[];
+    progress: number;
+  } | null;
   /** The latest published view and its cut-off, if any. */
-  published: { publishedAt: number; cutOff: number; cutOffOffsets: number[]; counts: DayCounts } | null;
+  published: {
+    publishedAt: number;
+    cutOff: number;
+    cutOffOffsets: number[];
+    counts: DayCounts;
+  } | null;
   nextRunAt: number | null;
 }
 

@@ -58,12 +58,10 @@ export class StreamJob {
   /** Records lost under at-most-once (fetched and committed, never processed). */
   lost: number[] = [];
   lostToRetention = 0;
+  /** Records never read because a published batch view already covered them (Lambda hand-off). */
+  skippedCovered = 0;
 
-  constructor(
-    world: World,
-    options: StreamJobOptions | null,
-    copyFrom?: StreamJob,
-  ) {
+  constructor(world: World, options: StreamJobOptions | null, copyFrom?: StreamJob) {
     if (copyFrom) {
       this.name = copyFrom.name;
       this.role = copyFrom.role;
@@ -82,7 +80,11 @@ export class StreamJob {
     this.delivery = o.delivery;
     this.commitEvery = o.commitEvery;
     this.processingTime = o.processingTime;
-    this.machine = initialTransition(streamJobMachine, { name: o.name, role: o.role, replay: o.replay })[0];
+    this.machine = initialTransition(streamJobMachine, {
+      name: o.name,
+      role: o.role,
+      replay: o.replay,
+    })[0];
     this.state = this.machine.value as string;
     this.tally = new Tally(world, o.table, o.dedup);
     this.timesProcessed = new Uint8Array(world.recordCount);
@@ -105,6 +107,7 @@ export class StreamJob {
     c.excluded = this.excluded;
     c.lost = this.lost.slice();
     c.lostToRetention = this.lostToRetention;
+    c.skippedCovered = this.skippedCovered;
     return c;
   }
 
@@ -136,7 +139,9 @@ export class StreamJob {
   fetch(record: number, now: number, earliest: number): void {
     if (record > this.fetched) {
       // Records the log deleted before this job could read them are gone for it.
-      if (earliest > this.fetched) this.lostToRetention += Math.min(earliest, record) - this.fetched;
+      const deleted = earliest > this.fetched ? Math.min(earliest, record) - this.fetched : 0;
+      this.lostToRetention += deleted;
+      this.skippedCovered += record - this.fetched - deleted;
     }
     if (this.flightSize === this.flightRecord.length) this.growFlight();
     const slot = (this.flightHead + this.flightSize) % this.flightRecord.length;
@@ -217,7 +222,8 @@ export class StreamJob {
 
   recover(): void {
     this.send({ type: 'job.recovered' });
-    if (this.processedPosition >= this.machine.context.highWater) this.send({ type: 'job.redelivered' });
+    if (this.processedPosition >= this.machine.context.highWater)
+      this.send({ type: 'job.redelivered' });
   }
 
   /** Lambda hand-off: drop the state for records before the batch cut-off; resume no earlier. */

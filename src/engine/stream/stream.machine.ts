@@ -44,7 +44,9 @@ export const streamJobMachine = setup({
     recordCrash: assign({
       crashes: ({ context }) => context.crashes + 1,
       highWater: ({ context, event }) =>
-        event.type === 'job.crashed' ? Math.max(context.highWater, event.processedBefore) : context.highWater,
+        event.type === 'job.crashed'
+          ? Math.max(context.highWater, event.processedBefore)
+          : context.highWater,
     }),
   },
 }).createMachine({
@@ -59,10 +61,7 @@ export const streamJobMachine = setup({
   initial: 'starting',
   states: {
     starting: {
-      always: [
-        { guard: 'startsReplaying', target: 'replaying' },
-        { target: 'consuming' },
-      ],
+      always: [{ guard: 'startsReplaying', target: 'replaying' }, { target: 'consuming' }],
     },
     consuming: {
       on: {

@@ -121,7 +121,8 @@ export class Tally {
   truncate(length: number): void {
     if (length >= this.journalLength) return;
     if (this.dedup === 'event-id') {
-      for (let k = length; k < this.journalLength; k++) this.seen[this.world.recEvent[this.journal[k]]] = 0;
+      for (let k = length; k < this.journalLength; k++)
+        this.seen[this.world.recEvent[this.journal[k]]] = 0;
     }
     this.journalLength = length;
     this.rebuild();
@@ -159,12 +160,23 @@ export class Tally {
 
   /** Approximate bytes held (to budget checkpoints). */
   get bytes(): number {
-    return this.counts.byteLength + this.earliestEvent.byteLength + this.seen.byteLength + this.journalLength * 4;
+    return (
+      this.counts.byteLength +
+      this.earliestEvent.byteLength +
+      this.seen.byteLength +
+      this.journalLength * 4
+    );
   }
 }
 
 /** A fresh tally computed from scratch over a range of the log (the batch layer's recomputation). */
-export function tallyRange(world: World, table: LogicTable, dedup: Dedup, from: number, to: number): Tally {
+export function tallyRange(
+  world: World,
+  table: LogicTable,
+  dedup: Dedup,
+  from: number,
+  to: number,
+): Tally {
   const t = new Tally(world, table, dedup);
   for (let g = from; g < to; g++) t.add(g);
   return t;

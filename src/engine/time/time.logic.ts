@@ -166,7 +166,9 @@ export class DayCalendar {
     const block = Math.floor(ms / (15 * MINUTE));
     let day = this.cache.get(block);
     if (day === undefined) {
-      day = Math.floor((block * 15 * MINUTE + zoneOffset(block * 15 * MINUTE, this.timeZone)) / DAY);
+      day = Math.floor(
+        (block * 15 * MINUTE + zoneOffset(block * 15 * MINUTE, this.timeZone)) / DAY,
+      );
       this.cache.set(block, day);
     }
     return day;

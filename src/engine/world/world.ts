@@ -138,7 +138,8 @@ export function buildWorld(scenario: Scenario): World {
   const partitionRecords: Int32Array[] = [];
   const fill = new Int32Array(partitions);
   for (let p = 0; p < partitions; p++) partitionRecords.push(new Int32Array(partitionSize[p]));
-  for (let g = 0; g < recordCount; g++) partitionRecords[recPartition[g]][fill[recPartition[g]]++] = g;
+  for (let g = 0; g < recordCount; g++)
+    partitionRecords[recPartition[g]][fill[recPartition[g]]++] = g;
 
   const byTime = new Array<number>(eventCount);
   for (let i = 0; i < eventCount; i++) byTime[i] = i;

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { batchMachine } from '../../src/engine/batch/batch.machine.ts';
+import { logMachine } from '../../src/engine/log/log.machine.ts';
+import {
+  kappaServingMachine,
+  lambdaServingMachine,
+} from '../../src/engine/serving/serving.machine.ts';
+import { streamJobMachine } from '../../src/engine/stream/stream.machine.ts';
+
+describe('the log machine', () => {
+  it('is empty, then complete after the first append, then truncated once retention deletes', () => {
+    const log = createActor(logMachine, { input: { partitions: 1, retention: 1000 } }).start();
+    expect(log.getSnapshot().value).toBe('empty');
+    log.send({ type: 'records.expired', count: 3 });
+    expect(log.getSnapshot().value).toBe('empty');
+    log.send({ type: 'record.appended' });
+    expect(log.getSnapshot().value).toBe('complete');
+    log.send({ type: 'records.expired', count: 0 });
+    expect(log.getSnapshot().value).toBe('complete');
+    log.send({ type: 'records.expired', count: 2 });
+    expect(log.getSnapshot().value).toBe('truncated');
+  });
+});
+
+describe('the stream job machine', () => {
+  it('a live job consumes, crashes, recovers and goes back to consuming after redelivery', () => {
+    const job = createActor(streamJobMachine, {
+      input: { name: 'speed', role: 'speed', replay: false },
+    }).start();
+    expect(job.getSnapshot().value).toBe('consuming');
+    job.send({ type: 'job.crashed', processedBefore: 7 });
+    expect(job.getSnapshot().value).toBe('crashed');
+    expect(job.getSnapshot().context).toMatchObject({ crashes: 1, highWater: 7 });
+    job.send({ type: 'job.redelivered' });
+    expect(job.getSnapshot().value).toBe('crashed');
+    job.send({ type: 'job.recovered' });
+    expect(job.getSnapshot().value).toBe('recovering');
+    job.send({ type: 'job.crashed', processedBefore: 5 });
+    expect(job.getSnapshot().context).toMatchObject({ crashes: 2, highWater: 7 });
+    job.send({ type: 'job.recovered' });
+    job.send({ type: 'job.redelivered' });
+    expect(job.getSnapshot().value).toBe('consuming');
+    expect(job.getSnapshot().context.highWater).toBe(0);
+  });
+
+  it('a deployed Kappa job replays, catches up, and consumes once the serving layer switched', () => {
+    const job = createActor(streamJobMachine, {
+      input: { name: 'v2', role: 'stream', replay: true },
+    }).start();
+    expect(job.getSnapshot().value).toBe('replaying');
+    job.send({ type: 'serving.switched' });
+    expect(job.getSnapshot().value).toBe('replaying');
+    job.send({ type: 'replay.caught-up' });
+    expect(job.getSnapshot().value).toBe('caught-up');
+    job.send({ type: 'serving.switched' });
+    expect(job.getSnapshot().value).toBe('consuming');
+  });
+
+  it('a stopped job is final and ignores everything', () => {
+    const job = createActor(streamJobMachine, {
+      input: { name: 'v1', role: 'stream', replay: false },
+    }).start();
+    job.send({ type: 'job.stopped' });
+    expect(job.getSnapshot().status).toBe('done');
+    expect(job.getSnapshot().value).toBe('stopped');
+  });
+});
+
+describe('the batch machine', () => {
+  it('runs idle → running → publishing → idle and counts runs', () => {
+    const batch = createActor(batchMachine).start();
+    batch.send({ type: 'run.finished' });
+    expect(batch.getSnapshot().value).toBe('idle');
+    batch.send({ type: 'batch.started' });
+    expect(batch.getSnapshot().value).toBe('running');
+    batch.send({ type: 'run.finished' });
+    expect(batch.getSnapshot().value).toBe('publishing');
+    batch.send({ type: 'view.published' });
+    expect(batch.getSnapshot().value).toBe('idle');
+    expect(batch.getSnapshot().context).toEqual({ runs: 1, published: 1, aborted: 0 });
+  });
+
+  it('a crash during a run aborts it; recovery returns to idle', () => {
+    const batch = createActor(batchMachine).start();
+    batch.send({ type: 'batch.started' });
+    batch.send({ type: 'job.crashed' });
+    expect(batch.getSnapshot().value).toBe('crashed');
+    batch.send({ type: 'batch.started' });
+    expect(batch.getSnapshot().value).toBe('crashed');
+    batch.send({ type: 'job.recovered' });
+    expect(batch.getSnapshot().value).toBe('idle');
+    expect(batch.getSnapshot().context.aborted).toBe(1);
+  });
+});
+
+describe('the serving machines', () => {
+  it('Lambda serving is speed-only until the first batch view is published', () => {
+    const serving = createActor(lambdaServingMachine).start();
+    expect(serving.getSnapshot().value).toBe('speed-only');
+    serving.send({ type: 'batch.published' });
+    expect(serving.getSnapshot().value).toBe('merged');
+  });
+
+  it('Kappa serving keeps reading v1 during a replay and switches atomically after catch-up', () => {
+    const serving = createActor(kappaServingMachine).start();
+    serving.send({ type: 'serving.switched' });
+    expect(serving.getSnapshot().context.table).toBe('v1');
+    serving.send({ type: 'deploy.started', table: 'v2' });
+    expect(serving.getSnapshot().value).toBe('replaying');
+    expect(serving.getSnapshot().context).toMatchObject({ table: 'v1', candidate: 'v2' });
+    serving.send({ type: 'serving.switched' });
+    expect(serving.getSnapshot().context.table).toBe('v1');
+    serving.send({ type: 'replay.caught-up' });
+    serving.send({ type: 'serving.switched' });
+    expect(serving.getSnapshot().value).toBe('live');
+    expect(serving.getSnapshot().context).toMatchObject({
+      table: 'v2',
+      candidate: null,
+      switches: 1,
+    });
+  });
+
+  it('a second deploy during a replay replaces the candidate', () => {
+    const serving = createActor(kappaServingMachine).start();
+    serving.send({ type: 'deploy.started', table: 'v2' });
+    serving.send({ type: 'deploy.started', table: 'v3' });
+    expect(serving.getSnapshot().context.candidate).toBe('v3');
+  });
+});
