@@ -68,7 +68,7 @@ export function describeStep(e: Engine): string {
   const who = jobLabel(job);
   switch (e.lastKind) {
     case K.LogTrimmed:
-      return `Retention (${formatDuration(s.log.retention!)}) deleted ${plural(e.detail[0], 'record')} that arrived before ${formatLocal(e.now - s.log.retention!, tz)}: the log now starts at ${offsetText(e, e.earliest)}.`;
+      return `Retention (${formatDuration(s.log.retention!)}) deleted ${plural(e.detail[0], 'record')} that had been in the log longer than that: the log now starts at ${offsetText(e, e.earliest)}.`;
     case K.RecordAppended:
       return describeAppend(e, e.lastSubject);
     case K.RecordFetched: {

@@ -6,6 +6,7 @@
  */
 import type { Logic, Scenario } from '../scenario/scenario.types.ts';
 import { calendarFor } from '../time/time.logic.ts';
+import { stableOrder } from './order.logic.ts';
 
 /** A business logic resolved against the world: O(1) day and exclusion look-ups per event. */
 export interface LogicTable {
@@ -105,9 +106,7 @@ export function buildWorld(scenario: Scenario): World {
     eventOf[eventCount + k] = retryEvents[k];
   }
   // Arrival order; ties keep input order (events in file order, then retries in fault order).
-  const order = new Array<number>(recordCount);
-  for (let i = 0; i < recordCount; i++) order[i] = i;
-  order.sort((a, b) => arrivalOf[a] - arrivalOf[b] || a - b);
+  const order = stableOrder(arrivalOf);
 
   const partitions = scenario.log.partitions;
   const userPartition = new Uint8Array(users.length);
@@ -141,9 +140,6 @@ export function buildWorld(scenario: Scenario): World {
   for (let g = 0; g < recordCount; g++)
     partitionRecords[recPartition[g]][fill[recPartition[g]]++] = g;
 
-  const byTime = new Array<number>(eventCount);
-  for (let i = 0; i < eventCount; i++) byTime[i] = i;
-  byTime.sort((a, b) => eventTime[a] - eventTime[b] || a - b);
 
   const world: World = {
     scenario,
@@ -160,7 +156,7 @@ export function buildWorld(scenario: Scenario): World {
     recCopy,
     recOutOfOrder,
     partitionRecords,
-    eventsByTime: Int32Array.from(byTime),
+    eventsByTime: stableOrder(eventTime),
     dayBase: 0,
     dayCount: 1,
     tables: new Map(),

@@ -1,0 +1,72 @@
+/**
+ * Expands a scenario's `generate` block into events, and draws the default network delay of
+ * explicit events. Both use the scenario's one seeded generator, in an order that is part of the
+ * format (docs/scenario-format.md): change it and every existing scenario gives a different run.
+ *
+ * Draw order, from `createRandom(seed)`:
+ * 1. `generate`: one draw per event, `count` in all, for the event times: `from + int(0, to − from − 1)`.
+ *    The times are then sorted ascending and numbered `g1`, `g2`, … in that order.
+ * 2. `generate`: then, for each generated event in time order, exactly four draws:
+ *    a. reuse: `next() < repeatFraction` (and an earlier generated user exists) → reuse a user;
+ *    b. who: when reusing, the earlier user `floor(next() × users so far)`; when not, the new user
+ *       `user-<k>` or, if `next() < testFraction`, `test-<k>` (k counts generated users from 1);
+ *    c. late: `next() < lateFraction` (and maxLateness > 3 s) → the event is late;
+ *    d. delay: `int(3001, maxLateness)` ms when late, else `int(100, 3000)` ms; arrival = time + delay.
+ * 3. Explicit events without an `arrival`, in file order: one draw each, `int(100, 3000)` ms.
+ * The draws are made whatever the fractions are, so changing one fraction changes only what it
+ * decides, not the times of the events.
+ */
+import type { Random } from '../random/random.ts';
+import type { SignupEvent } from './scenario.types.ts';
+
+/** The network delay of an event that is not late, in ms (both ends included). */
+export const NETWORK_DELAY = { min: 100, max: 3000 } as const;
+
+export interface GenerateOptions {
+  count: number;
+  /** Epoch ms; event times are in [from, to). */
+  from: number;
+  to: number;
+  lateFraction: number;
+  /** Longest delay of a late event, ms. */
+  maxLateness: number;
+  repeatFraction: number;
+  testFraction: number;
+}
+
+/** Generated events in time order, ids `g1`…`gN`. Requires `to > from`. */
+export function generateEvents(random: Random, options: GenerateOptions): SignupEvent[] {
+  const { count, from, to, lateFraction, maxLateness, repeatFraction, testFraction } = options;
+  // A Float64Array sorts numerically and holds millions of times compactly.
+  const times = new Float64Array(count);
+  for (let i = 0; i < count; i++) times[i] = from + random.int(0, to - from - 1);
+  times.sort();
+
+  const users: string[] = [];
+  const lateAllowed = maxLateness > NETWORK_DELAY.max;
+  const events: SignupEvent[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const reuseDraw = random.next();
+    const whoDraw = random.next();
+    const lateDraw = random.next();
+    let user: string;
+    if (users.length > 0 && reuseDraw < repeatFraction) {
+      user = users[Math.floor(whoDraw * users.length)];
+    } else {
+      user = `${whoDraw < testFraction ? 'test' : 'user'}-${users.length + 1}`;
+      users.push(user);
+    }
+    const late = lateAllowed && lateDraw < lateFraction;
+    const delay = late
+      ? random.int(NETWORK_DELAY.max + 1, maxLateness)
+      : random.int(NETWORK_DELAY.min, NETWORK_DELAY.max);
+    const time = times[i];
+    events[i] = { id: `g${i + 1}`, user, time, arrival: time + delay, generated: true };
+  }
+  return events;
+}
+
+/** The default arrival of an explicit event: its time plus one seeded network delay. */
+export function defaultArrival(random: Random, time: number): number {
+  return time + random.int(NETWORK_DELAY.min, NETWORK_DELAY.max);
+}

@@ -1,0 +1,179 @@
+/**
+ * The structure of a scenario file (MODEL.md, "Contract: scenario files"), as valibot schemas:
+ * the top level and the settings blocks here, the repeated parts in `scenario.parts.ts`, the
+ * fields in `scenario.fields.ts`. Every schema carries its own message, `expected …, got …`, so
+ * that problems read the same in the CLI and the browser. Checks that need more than one field
+ * live in `scenario.checks.ts` and `scenario.normalize.ts`. The same schemas produce
+ * `public/scenario.schema.json` (`npm run schema`).
+ */
+import * as v from 'valibot';
+import { MINUTE } from '../time/time.logic.ts';
+import {
+  describeValue,
+  duration,
+  expected,
+  info,
+  isoTime,
+  localTime,
+  numberIn,
+  oneOf,
+  quoteAll,
+  strict,
+  timeZoneField,
+} from './scenario.fields.ts';
+import {
+  EventSchema,
+  FaultSchema,
+  GenerateSchema,
+  LogicSchema,
+  QuerySchema,
+} from './scenario.parts.ts';
+
+export { EventSchema, FaultSchema, GenerateSchema, LogicSchema, QuerySchema };
+
+const architectures = ['lambda', 'kappa'] as const;
+
+const architecture = v.pipe(
+  v.picklist(architectures, (issue) =>
+    issue.input === 'unified'
+      ? '"unified" (the Dataflow-style pipeline) is not available yet; use "lambda" or "kappa"'
+      : `expected one of ${quoteAll(architectures)}, got ${describeValue(issue.input)}`,
+  ),
+  v.description('Which architecture to simulate.'),
+);
+
+const arrayOf = <T extends v.GenericSchema>(item: T, what: string, description: string) =>
+  v.pipe(v.array(item, expected(`an array of ${what}`)), v.description(description));
+
+const described = <T extends v.GenericSchema>(schema: T, description: string) =>
+  v.pipe(schema, v.description(description));
+
+export const LogSchema = described(
+  strict(
+    {
+      partitions: v.optional(
+        numberIn(1, 8, true, 'Number of log partitions (partition = hash of user).', 1),
+      ),
+      retention: v.optional(
+        duration(
+          'Records older than this are deleted. Default: keep everything.',
+          undefined,
+          'positive',
+        ),
+      ),
+    },
+    'the log settings',
+  ),
+  'The event log.',
+);
+
+export const BatchSchema = described(
+  strict(
+    {
+      at: v.optional(
+        localTime('Local time (in "timeZone") of the first batch run of each day.', '00:05'),
+      ),
+      every: v.optional(duration('Time between batch runs.', '24h', MINUTE)),
+      duration: v.optional(duration('How long a batch run takes.', '40m', 'positive')),
+      logic: v.optional(LogicSchema),
+    },
+    'the batch layer settings',
+  ),
+  'Lambda: the batch layer. Its logic counts "distinct-users" unless it says otherwise.',
+);
+
+const commitEvery = () =>
+  v.optional(duration('Time between offset commits (checkpoints).', '1m', 'positive'));
+const processingTime = () =>
+  v.optional(
+    duration('Extension: time a job takes to process one record after fetching it.', '1s'),
+  );
+
+export const SpeedSchema = described(
+  strict(
+    {
+      commitEvery: commitEvery(),
+      processingTime: processingTime(),
+      logic: v.optional(LogicSchema),
+    },
+    'the speed layer settings',
+  ),
+  'Lambda: the speed layer. Its logic counts "per-record" unless it says otherwise.',
+);
+
+export const KappaSchema = described(
+  strict(
+    {
+      speedup: v.optional(
+        numberIn(1, 1000, false, 'How many times faster than real time a replaying job runs.', 10),
+      ),
+      commitEvery: commitEvery(),
+      processingTime: processingTime(),
+      logic: v.optional(LogicSchema),
+    },
+    'the Kappa settings',
+  ),
+  'Kappa: the stream jobs. Their logic counts "per-record" unless it says otherwise.',
+);
+
+export const ScenarioInputSchema = v.pipe(
+  strict(
+    {
+      name: v.optional(
+        v.pipe(
+          v.string(expected('a string')),
+          info('Shown in the app and the report.', 'Untitled scenario'),
+        ),
+      ),
+      seed: v.optional(
+        numberIn(0, 4294967295, true, 'Seed of the one random generator: same seed, same run.', 1),
+      ),
+      architecture,
+      timeZone: v.optional(
+        timeZoneField('IANA time zone of the scenario\'s days. Default: "UTC".'),
+      ),
+      start: v.optional(
+        isoTime("When the simulation starts. Default: local midnight of the earliest event's day."),
+      ),
+      end: v.optional(
+        isoTime(
+          'When the simulation ends. Default: the later of the last query and one hour after the last arrival.',
+        ),
+      ),
+      events: v.optional(arrayOf(EventSchema, 'events', 'Events written out one by one.')),
+      generate: v.optional(GenerateSchema),
+      delivery: v.optional(
+        oneOf(
+          ['at-most-once', 'at-least-once', 'exactly-once'],
+          'Delivery guarantee of the streaming jobs. Default: "at-least-once".',
+        ),
+      ),
+      dedup: v.optional(
+        oneOf(
+          ['none', 'event-id'],
+          'Whether streaming jobs drop records whose event id they have seen. Default: "none".',
+        ),
+      ),
+      logic: v.optional(LogicSchema),
+      log: v.optional(LogSchema),
+      batch: v.optional(BatchSchema),
+      speed: v.optional(SpeedSchema),
+      kappa: v.optional(KappaSchema),
+      faults: v.optional(
+        arrayOf(FaultSchema, 'faults', 'Things that go wrong, injected at given times.'),
+      ),
+      queries: v.optional(
+        arrayOf(
+          QuerySchema,
+          'queries',
+          'Questions asked of the serving layer, answered in the report.',
+        ),
+      ),
+    },
+    'the scenario',
+  ),
+  v.title('Lambda·Kappa Lab scenario'),
+  v.description(
+    'A scenario for Lambda·Kappa Lab: signup events, an architecture, faults and questions. See docs/scenario-format.md.',
+  ),
+);
