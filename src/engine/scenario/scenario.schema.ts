@@ -119,6 +119,14 @@ export const KappaSchema = described(
 export const ScenarioInputSchema = v.pipe(
   strict(
     {
+      $schema: v.optional(
+        v.pipe(
+          v.string(expected('a string')),
+          info(
+            'Optional: where editors find the JSON Schema of this format; the simulator ignores it.',
+          ),
+        ),
+      ),
       name: v.optional(
         v.pipe(
           v.string(expected('a string')),
@@ -151,7 +159,7 @@ export const ScenarioInputSchema = v.pipe(
       dedup: v.optional(
         oneOf(
           ['none', 'event-id'],
-          'Whether streaming jobs drop records whose event id they have seen. Default: "none".',
+          'Whether every job (batch and streaming) skips a record whose event id it has already counted. Default: "none".',
         ),
       ),
       logic: v.optional(LogicSchema),

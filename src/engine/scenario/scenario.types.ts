@@ -48,6 +48,8 @@ export interface QueryInput {
 }
 
 export interface ScenarioInput {
+  /** Optional JSON Schema reference for editors; ignored. */
+  $schema?: string;
   name?: string;
   seed?: number;
   architecture: Architecture;

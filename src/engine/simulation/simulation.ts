@@ -50,6 +50,19 @@ class Columns {
   }
 }
 
+/**
+ * A first guess at the checkpoint interval: 64 steps, or more when the run is so large that
+ * copies every 64 steps would overflow the budget (about three steps per record per job, plus a
+ * replay's two per record for each deploy; the state grows as it runs, so aim at a quarter).
+ */
+function initialInterval(world: World, stateBytes: number, budget: number): number {
+  const s = world.scenario;
+  const deploys = s.architecture === 'kappa' ? s.faults.filter((f) => f.kind === 'deploy').length : 0;
+  const steps = world.recordCount * (3 + 2 * deploys) + s.queries.length;
+  const copies = Math.max(8, Math.floor(budget / 4 / Math.max(stateBytes, 1)));
+  return Math.max(64, 2 ** Math.ceil(Math.log2(Math.max(1, steps / copies))));
+}
+
 export class Simulation {
   readonly world: World;
   readonly scenario: Scenario;
@@ -63,9 +76,9 @@ export class Simulation {
   private constructor(scenario: Scenario, options: SimulationOptions) {
     this.scenario = scenario;
     this.world = buildWorld(scenario);
-    this.interval = options.checkpointInterval ?? 64;
     const budget = options.checkpointBudget ?? 256 * 1024 * 1024;
     const engine = new Engine(this.world);
+    this.interval = options.checkpointInterval ?? initialInterval(this.world, engine.bytes, budget);
     this.checkpoints.push(engine.clone());
     const cols = this.columns;
     let sinceCheckpoint = 0;

@@ -138,7 +138,13 @@ type Raw = {
   retention: number | null;
   events: { user: string; time: number; delay: number }[];
   retries: { pick: number; after: number }[];
-  crashes: { at: number; near: number | null; offset: number; downFor: number; batch: boolean }[];
+  crashes: readonly {
+    at: number;
+    near: number | null;
+    offset: number;
+    downFor: number;
+    batch: boolean;
+  }[];
   deploys: number[];
   queries: { at: number; day: string }[];
   processingTime: number;
