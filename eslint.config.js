@@ -23,7 +23,10 @@ export default defineConfig(
   {
     files: ['**/*.ts', '**/*.svelte'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -36,8 +39,14 @@ export default defineConfig(
         {
           patterns: [
             { group: ['svelte', 'svelte/*'], message: 'The engine must not depend on Svelte.' },
-            { group: ['d3-selection', 'd3-transition', 'd3'], message: 'The engine must not touch the DOM (no d3-selection/d3-transition).' },
-            { group: ['**/visuals/**', '**/app/**', '**/lessons/**'], message: 'Data flows one way: the engine imports nothing from the UI.' },
+            {
+              group: ['d3-selection', 'd3-transition', 'd3'],
+              message: 'The engine must not touch the DOM (no d3-selection/d3-transition).',
+            },
+            {
+              group: ['**/visuals/**', '**/app/**', '**/lessons/**'],
+              message: 'Data flows one way: the engine imports nothing from the UI.',
+            },
           ],
         },
       ],
@@ -49,16 +58,30 @@ export default defineConfig(
         { name: 'performance', message: 'No wall clock in the engine: use virtual time.' },
         { name: 'setTimeout', message: 'No wall clock in the engine: use virtual time.' },
         { name: 'setInterval', message: 'No wall clock in the engine: use virtual time.' },
-        { name: 'requestAnimationFrame', message: 'No wall clock in the engine: use virtual time.' },
+        {
+          name: 'requestAnimationFrame',
+          message: 'No wall clock in the engine: use virtual time.',
+        },
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'Use the seeded generator (engine/random).' },
-        { object: 'Date', property: 'now', message: 'No wall clock in the engine: use virtual time.' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Use the seeded generator (engine/random).',
+        },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'No wall clock in the engine: use virtual time.',
+        },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No wall clock in the engine: new Date() reads it.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'No wall clock in the engine: new Date() reads it.',
+        },
       ],
     },
   },

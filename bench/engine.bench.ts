@@ -23,7 +23,14 @@ function scenarioInput(architecture: 'lambda' | 'kappa', count: number): Scenari
     architecture,
     start: '2026-11-22T00:00:00Z',
     end: '2026-11-25T00:00:00Z',
-    generate: { count, from: '2026-11-22T00:00:00Z', to: '2026-11-25T00:00:00Z', lateFraction: 0.05, maxLateness: '6h', repeatFraction: 0.1 },
+    generate: {
+      count,
+      from: '2026-11-22T00:00:00Z',
+      to: '2026-11-25T00:00:00Z',
+      lateFraction: 0.05,
+      maxLateness: '6h',
+      repeatFraction: 0.1,
+    },
     delivery: 'at-least-once',
     faults:
       architecture === 'lambda'
@@ -98,7 +105,7 @@ function seekBench(): void {
   const scenario = parse({ ...scenarioInput('lambda', 2800), end: '2026-11-25T00:00:00Z' });
   const [sim, buildMs] = time(() => Simulation.create(scenario));
   let seed = 7;
-  const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const rand = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const seeks: number[] = [];
   const infos: number[] = [];
   for (let k = 0; k < 300; k++) {
@@ -127,7 +134,11 @@ function main(): void {
   const self = fileURLToPath(import.meta.url);
   const results: Record<string, number | string | object>[] = [];
   for (const m of ['lambda', 'kappa', 'seek']) {
-    const out = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=4096', self, m], { encoding: 'utf8' });
+    const out = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--max-old-space-size=4096', self, m],
+      { encoding: 'utf8' },
+    );
     if (out.status !== 0) {
       process.stderr.write(out.stderr);
       process.exit(1);
@@ -135,8 +146,12 @@ function main(): void {
     results.push(JSON.parse(out.stdout.trim().split('\n').pop()!));
   }
   const fmt = (n: number): string => n.toFixed(0);
-  console.log(`Lambda·Kappa Lab engine benchmark — ${cpus()[0]?.model ?? '?'} ×${cpus().length}, ${fmt(totalmem() / MB / 1024)} GiB, Node ${process.version}`);
-  console.log('| run | events | steps | engine run (headless) | events/s | with checkpoints | bare loop | ratio | peak RSS |');
+  console.log(
+    `Lambda·Kappa Lab engine benchmark — ${cpus()[0]?.model ?? '?'} ×${cpus().length}, ${fmt(totalmem() / MB / 1024)} GiB, Node ${process.version}`,
+  );
+  console.log(
+    '| run | events | steps | engine run (headless) | events/s | with checkpoints | bare loop | ratio | peak RSS |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of results.slice(0, 2) as Record<string, number>[]) {
     console.log(
@@ -144,8 +159,12 @@ function main(): void {
     );
   }
   const s = results[2] as Record<string, number>;
-  console.log(`\nSeek: a ${s.steps}-step run (built in ${fmt(s.buildMs)} ms); 300 random seeks: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, max ${s.max.toFixed(2)} ms; stepInfo p95 ${s.stepInfoP95.toFixed(2)} ms.`);
-  console.log(`Generating and validating the scenario (not in the ratio): lambda ${fmt((results[0] as Record<string, number>).parseMs)} ms.`);
+  console.log(
+    `\nSeek: a ${s.steps}-step run (built in ${fmt(s.buildMs)} ms); 300 random seeks: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, max ${s.max.toFixed(2)} ms; stepInfo p95 ${s.stepInfoP95.toFixed(2)} ms.`,
+  );
+  console.log(
+    `Generating and validating the scenario (not in the ratio): lambda ${fmt((results[0] as Record<string, number>).parseMs)} ms.`,
+  );
 }
 
 main();

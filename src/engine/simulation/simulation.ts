@@ -57,7 +57,8 @@ class Columns {
  */
 function initialInterval(world: World, stateBytes: number, budget: number): number {
   const s = world.scenario;
-  const deploys = s.architecture === 'kappa' ? s.faults.filter((f) => f.kind === 'deploy').length : 0;
+  const deploys =
+    s.architecture === 'kappa' ? s.faults.filter((f) => f.kind === 'deploy').length : 0;
   const steps = world.recordCount * (3 + 2 * deploys) + s.queries.length;
   const copies = Math.max(8, Math.floor(budget / 4 / Math.max(stateBytes, 1)));
   return Math.max(64, 2 ** Math.ceil(Math.log2(Math.max(1, steps / copies))));

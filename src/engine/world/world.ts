@@ -140,7 +140,6 @@ export function buildWorld(scenario: Scenario): World {
   for (let g = 0; g < recordCount; g++)
     partitionRecords[recPartition[g]][fill[recPartition[g]]++] = g;
 
-
   const world: World = {
     scenario,
     eventCount,
