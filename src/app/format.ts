@@ -1,0 +1,78 @@
+/**
+ * Text for times and differences as the app shows them. Times are simulated epoch ms from the
+ * engine; formatting is pure (Intl with an explicit zone), so it never depends on the viewer's
+ * own time zone.
+ */
+
+/** `2026-11-24T10:00:00Z`: ISO-8601 in UTC, with milliseconds only when there are some. */
+export function isoUtc(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+/** Zones whose wall clock is UTC all year: showing them again would only repeat the UTC time. */
+export function isUtcZone(timeZone: string): boolean {
+  return ['UTC', 'Etc/UTC', 'Etc/UCT', 'UCT', 'GMT', 'Etc/GMT', 'Zulu', 'Etc/Zulu'].includes(
+    timeZone,
+  );
+}
+
+const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = zoneFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZoneName: 'shortOffset',
+    });
+    zoneFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+function zoneParts(ms: number, timeZone: string): Record<string, string> {
+  const parts: Record<string, string> = {};
+  for (const part of zoneFormatter(timeZone).formatToParts(new Date(ms))) {
+    parts[part.type] = part.value;
+  }
+  return parts;
+}
+
+/** `2026-11-24 11:00:00 GMT+1 (Europe/Berlin)`: the wall clock in the scenario's zone. */
+export function zonedTime(ms: number, timeZone: string): string {
+  const p = zoneParts(ms, timeZone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} ${p.timeZoneName} (${timeZone})`;
+}
+
+/**
+ * `2026-11-24 10:00 UTC`, or `2026-11-23 23:00 GMT-5` in another zone: minutes are enough
+ * for tables and lists, and the scenario's zone is the one its days are counted in.
+ */
+export function shortTime(ms: number, timeZone: string): string {
+  if (isUtcZone(timeZone)) {
+    const iso = isoUtc(ms);
+    return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  }
+  const p = zoneParts(ms, timeZone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${p.timeZoneName}`;
+}
+
+/** `+2` / `−1`: how far a served number is from truth (a real minus sign, read as "minus"). */
+export function signedDifference(served: number, truth: number): string {
+  const d = served - truth;
+  return d > 0 ? `+${d}` : `−${-d}`;
+}
+
+/** `offset 5`, or `offsets 3, 2` with one per partition (as the engine's narration says it). */
+export function offsets(perPartition: readonly number[]): string {
+  return perPartition.length === 1
+    ? `offset ${perPartition[0]}`
+    : `offsets ${perPartition.join(', ')}`;
+}
