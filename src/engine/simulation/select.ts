@@ -3,9 +3,11 @@
  * machine snapshots). Pure: the same state always gives an equal view.
  */
 import type { Engine } from './engine.ts';
+import { recordInfo } from './narrate.ts';
 import type {
   DayCounts,
   JobLifecycle,
+  LogRecordView,
   ServedDay,
   SimulationView,
   StreamJobView,
@@ -54,6 +56,26 @@ function selectJob(e: Engine, j: StreamJob): StreamJobView {
   };
 }
 
+/** How many of the latest records the log picture gets. */
+export const RECENT_RECORDS = 60;
+
+function selectRecent(e: Engine, limit: number): LogRecordView[] {
+  const out: LogRecordView[] = [];
+  const cutOff = e.batch?.published?.cutOff ?? 0;
+  for (let g = Math.max(0, e.appended - limit); g < e.appended; g++) {
+    const processedBy: Record<string, number> = {};
+    const lostBy: string[] = [];
+    for (const j of e.jobs) {
+      processedBy[j.name] = j.timesProcessed[g];
+      if (j.lost.includes(g) || (j.lostToRetention > 0 && g < e.earliest && j.timesProcessed[g] === 0 && j.fetched > g)) {
+        lostBy.push(j.name);
+      }
+    }
+    out.push({ ...recordInfo(e.world, g), deleted: g < e.earliest, processedBy, lostBy, inBatchView: g < cutOff });
+  }
+  return out;
+}
+
 export function selectView(e: Engine, step: number): SimulationView {
   const w = e.world;
   const batch = e.batch;
@@ -80,6 +102,7 @@ export function selectView(e: Engine, step: number): SimulationView {
       endOffsets: offsetsAt(w, e.appended),
       earliestOffsets: offsetsAt(w, e.earliest),
       deleted: e.earliest,
+      recent: selectRecent(e, RECENT_RECORDS),
     },
     jobs: e.jobs.map((j) => selectJob(e, j)),
     batch: batch

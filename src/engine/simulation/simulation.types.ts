@@ -41,6 +41,18 @@ export interface RecordInfo {
   lateness: number;
 }
 
+/** A record in the log picture, with what each job has done with it. */
+export interface LogRecordView extends RecordInfo {
+  /** Retention deleted it. */
+  deleted: boolean;
+  /** Times each streaming job processed it (2+: processed again after a crash). */
+  processedBy: Record<JobName, number>;
+  /** Jobs that lost it (at-most-once) or never read it because retention deleted it first. */
+  lostBy: JobName[];
+  /** Lambda: it is before the latest published batch cut-off (the batch view covers it). */
+  inBatchView: boolean;
+}
+
 /** Where a token can be in the picture. */
 export type Place = 'source' | 'log' | 'serving' | `job:${JobName}`;
 
@@ -153,6 +165,8 @@ export interface SimulationView {
     endOffsets: number[];
     earliestOffsets: number[];
     deleted: number;
+    /** The most recent records appended (up to 60, oldest first), deleted ones included. */
+    recent: LogRecordView[];
   };
   jobs: StreamJobView[];
   batch: BatchView | null;
@@ -179,3 +193,54 @@ export interface Report {
   steps: number;
   answers: QueryAnswer[];
 }
+
+/** Why served differs from truth for one day: each reason with how many it adds (+) or misses (−). */
+export type ReasonKind =
+  | 'duplicate' // a producer-retry copy of an event counted again
+  | 'redelivered' // the same log record processed again after a crash (at-least-once)
+  | 'repeat-signup' // per-record logic counts a user's second signup; truth counts users
+  | 'not-arrived' // the event happened but its record has not reached the log yet (late)
+  | 'in-flight' // in the log, not yet processed by the job that should count it (or the job is down)
+  | 'lost' // never counted: at-most-once lost it in a crash
+  | 'retention' // deleted by retention before the job read it
+  | 'excluded' // logic drift: one side excludes the user (test accounts), the other does not
+  | 'time-zone' // logic drift: the job puts the signup on another day (its time zone)
+  | 'earlier-signup'; // truth knows an earlier signup of this user on another day that the job has not seen
+
+export interface DifferenceReason {
+  kind: ReasonKind;
+  /** Signed: + served too high because of this, − served too low. */
+  count: number;
+  /** Log records involved (global indices), when there are any. */
+  records: number[];
+  /** One plain sentence for the learner. */
+  text: string;
+}
+
+export interface Explanation {
+  day: string;
+  served: number;
+  truth: number;
+  /** Their signed counts add up to served − truth. Empty when they agree. */
+  reasons: DifferenceReason[];
+}
+
+/** Which records make up a served number: split into its batch and speed parts (Lambda) or the table (Kappa). */
+export interface Lineage {
+  day: string;
+  /** Lambda: records counted in the published batch view for this day. */
+  batch: number[];
+  /** Lambda: records counted in the speed view (a record twice if it was counted twice). */
+  speed: number[];
+  /** Kappa: the table answering, and the records counted in it. */
+  table: string | null;
+  tableRecords: number[];
+}
+
+/** Something a learner injects at the current moment in the sandbox (it branches the run). */
+export type Injection =
+  | { kind: 'add-signup'; user?: string; eventTime?: number }
+  | { kind: 'duplicate'; event: string; after?: number }
+  | { kind: 'delay'; event: string; by: number }
+  | { kind: 'crash'; downFor?: number }
+  | { kind: 'deploy'; logic?: { counting?: 'per-record' | 'distinct-users'; timeZone?: string; excludeUserPrefix?: string } };
