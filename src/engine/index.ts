@@ -3,3 +3,4 @@ export { parseScenario, parseScenarioText, formatProblem } from './scenario/scen
 export { Simulation, runScenario } from './simulation/simulation.ts';
 export type * from './scenario/scenario.types.ts';
 export type * from './simulation/simulation.types.ts';
+export { injectIntoScenario } from './scenario/scenario.inject.ts';

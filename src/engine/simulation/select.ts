@@ -67,11 +67,20 @@ function selectRecent(e: Engine, limit: number): LogRecordView[] {
     const lostBy: string[] = [];
     for (const j of e.jobs) {
       processedBy[j.name] = j.timesProcessed[g];
-      if (j.lost.includes(g) || (j.lostToRetention > 0 && g < e.earliest && j.timesProcessed[g] === 0 && j.fetched > g)) {
+      if (
+        j.lost.includes(g) ||
+        (j.lostToRetention > 0 && g < e.earliest && j.timesProcessed[g] === 0 && j.fetched > g)
+      ) {
         lostBy.push(j.name);
       }
     }
-    out.push({ ...recordInfo(e.world, g), deleted: g < e.earliest, processedBy, lostBy, inBatchView: g < cutOff });
+    out.push({
+      ...recordInfo(e.world, g),
+      deleted: g < e.earliest,
+      processedBy,
+      lostBy,
+      inBatchView: g < cutOff,
+    });
   }
   return out;
 }

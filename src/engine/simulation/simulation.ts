@@ -8,9 +8,18 @@
 import type { Scenario } from '../scenario/scenario.types.ts';
 import { buildWorld, type World } from '../world/world.ts';
 import { Engine } from './engine.ts';
+import { explainDay, lineageOf } from './explain.ts';
 import { describeStep, stepMotion, recordInfo } from './narrate.ts';
 import { selectView } from './select.ts';
-import type { RecordInfo, Report, SimulationView, StepInfo } from './simulation.types.ts';
+import type {
+  Explanation,
+  Lineage,
+  RecordInfo,
+  Report,
+  SimulationView,
+  StepInfo,
+} from './simulation.types.ts';
+import { parseDayKey } from '../time/time.logic.ts';
 import { KIND_NAMES } from './step-kinds.ts';
 
 export interface SimulationOptions {
@@ -152,6 +161,35 @@ export class Simulation {
   /** The state after step i (i = −1: before the first step), as the visuals read it. */
   view(i: number): SimulationView {
     return selectView(this.stateAfter(i + 1), i);
+  }
+
+  /** The records behind the served number of `day` (`YYYY-MM-DD`) after step i. */
+  lineage(i: number, day: string): Lineage {
+    return lineageOf(this.stateAfter(i + 1), this.dayIndex(day));
+  }
+
+  /** Why served differs from truth for `day` after step i (reasons add up to the difference). */
+  explain(i: number, day: string): Explanation {
+    return explainDay(this.stateAfter(i + 1), this.dayIndex(day));
+  }
+
+  /** How many steps happen strictly before simulated time t (the position to branch at). */
+  stepsBefore(t: number): number {
+    const time = this.columns.time;
+    let lo = 0;
+    let hi = this.stepCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (time[mid] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private dayIndex(day: string): number {
+    const n = parseDayKey(day);
+    if (n === null) throw new RangeError(`not a day: ${day}`);
+    return n - this.world.dayBase;
   }
 
   record(index: number): RecordInfo {

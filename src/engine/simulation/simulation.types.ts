@@ -243,4 +243,11 @@ export type Injection =
   | { kind: 'duplicate'; event: string; after?: number }
   | { kind: 'delay'; event: string; by: number }
   | { kind: 'crash'; downFor?: number }
-  | { kind: 'deploy'; logic?: { counting?: 'per-record' | 'distinct-users'; timeZone?: string; excludeUserPrefix?: string } };
+  | {
+      kind: 'deploy';
+      logic?: {
+        counting?: 'per-record' | 'distinct-users';
+        timeZone?: string;
+        excludeUserPrefix?: string;
+      };
+    };

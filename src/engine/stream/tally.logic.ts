@@ -140,6 +140,31 @@ export class Tally {
     }
   }
 
+  /**
+   * The records behind `countOn(day)`, one per unit counted: per-record, every journal entry on
+   * that day (a record twice if it was counted twice); distinct-users, the record of each user's
+   * earliest counted signup on that day. Its length always equals `countOn(day)`.
+   */
+  lineage(day: number): number[] {
+    const { recEvent } = this.world;
+    const out: number[] = [];
+    const distinct = this.counting === 'distinct-users';
+    const taken = distinct ? new Set<number>() : null;
+    for (let k = 0; k < this.journalLength; k++) {
+      const record = this.journal[k];
+      if (record < this.floor) continue;
+      const ev = recEvent[record];
+      if (this.table.eventDay[ev] !== day) continue;
+      if (taken) {
+        const user = this.world.eventUser[ev];
+        if (this.earliestEvent[user] !== ev || taken.has(user)) continue;
+        taken.add(user);
+      }
+      out.push(record);
+    }
+    return out;
+  }
+
   /** Count on a day (day number relative to the world's base). */
   countOn(day: number): number {
     return day >= 0 && day < this.counts.length ? this.counts[day] : 0;

@@ -34,6 +34,8 @@ export interface World {
   recOffset: Int32Array;
   recCopy: Uint8Array;
   recOutOfOrder: Uint8Array;
+  /** Per event: the global index of its first record (its original, before any retry copy). */
+  firstRecord: Int32Array;
   /** Global indices of each partition's records, in offset order. */
   partitionRecords: Int32Array[];
   /** Event indices sorted by event time (for truth). */
@@ -134,6 +136,8 @@ export function buildWorld(scenario: Scenario): World {
     if (t < maxTime) recOutOfOrder[g] = 1;
     else maxTime = t;
   }
+  const firstRecord = new Int32Array(eventCount).fill(-1);
+  for (let g = 0; g < recordCount; g++) if (recCopy[g] === 0) firstRecord[recEvent[g]] = g;
   const partitionRecords: Int32Array[] = [];
   const fill = new Int32Array(partitions);
   for (let p = 0; p < partitions; p++) partitionRecords.push(new Int32Array(partitionSize[p]));
@@ -154,6 +158,7 @@ export function buildWorld(scenario: Scenario): World {
     recOffset,
     recCopy,
     recOutOfOrder,
+    firstRecord,
     partitionRecords,
     eventsByTime: stableOrder(eventTime),
     dayBase: 0,

@@ -1,0 +1,188 @@
+/**
+ * Lineage and explanations: which records make up a served number, and why it differs from
+ * truth. Served entries (the lineage) are matched against truth's items (users, or events when
+ * truth counts per record); every unmatched entry is a reason the answer is too high, every
+ * unmatched truth item a reason it is too low, so the signed counts always add up to
+ * served − truth.
+ */
+import type { Tally } from '../stream/tally.logic.ts';
+import type { LogicTable } from '../world/world.ts';
+import { dayKey } from '../time/time.logic.ts';
+import type { Engine } from './engine.ts';
+import type { DifferenceReason, Explanation, Lineage, ReasonKind } from './simulation.types.ts';
+
+export function lineageOf(e: Engine, day: number): Lineage {
+  const key = dayKey(day + e.world.dayBase);
+  if (e.batch) {
+    return {
+      day: key,
+      batch: e.batch.published ? e.batch.published.tally.lineage(day) : [],
+      speed: e.jobs[0].tally.lineage(day),
+      table: null,
+      tableRecords: [],
+    };
+  }
+  const job = e.jobs[e.servingJobIndex];
+  return { day: key, batch: [], speed: [], table: job.name, tableRecords: job.tally.lineage(day) };
+}
+
+const TEXT: Record<ReasonKind, [plus: string, minus: string]> = {
+  duplicate: [
+    'A producer retry put the same signup in the log twice, and both copies were counted (exactly-once processing does not remove duplicate data; dedup by event id does).',
+    '',
+  ],
+  redelivered: [
+    'Records processed again after a crash were counted again (at-least-once delivery).',
+    '',
+  ],
+  'repeat-signup': [
+    'Per-record counting adds every signup, but truth counts each user once, on their first signup.',
+    '',
+  ],
+  'not-arrived': [
+    '',
+    'Signups that already happened but have not reached the log yet (late events).',
+  ],
+  'in-flight': [
+    '',
+    'In the log but not processed yet by the job that counts them (in flight, or the job is down).',
+  ],
+  lost: ['', 'Lost in a crash: at-most-once committed them before they were processed.'],
+  retention: ['', 'Deleted by retention before the job read them: no replay can bring them back.'],
+  excluded: [
+    'Logic drift: the job counts test accounts that truth excludes.',
+    'Logic drift: the job excludes users that truth counts.',
+  ],
+  'time-zone': [
+    'Logic drift: the job puts these signups on this day because it counts days in another time zone.',
+    'Logic drift: the job puts these signups on another day because it counts days in another time zone.',
+  ],
+  'earlier-signup': [
+    'Truth counts these users on the day of an earlier signup that the job has not counted.',
+    'The job counts these users on another day, where it saw a signup that truth does not count first.',
+  ],
+};
+
+interface Entry {
+  record: number;
+  tally: Tally;
+}
+
+export function explainDay(e: Engine, day: number): Explanation {
+  const w = e.world;
+  const truthTable = e.truth.table;
+  const distinct = truthTable.logic.counting === 'distinct-users';
+  const keyOf = (ev: number): number => (distinct ? w.eventUser[ev] : ev);
+
+  // Truth's items for the day: key (user or event) → the event truth counts.
+  const truthItems = new Map<number, number>();
+  const truthFirst = new Map<number, number>();
+  for (let k = 0; k < e.truth.position; k++) {
+    const ev = w.eventsByTime[k];
+    const user = w.eventUser[ev];
+    if (truthTable.userExcluded[user]) continue;
+    if (distinct) {
+      if (truthFirst.has(user)) continue;
+      truthFirst.set(user, ev);
+    }
+    if (truthTable.eventDay[ev] === day) truthItems.set(keyOf(ev), ev);
+  }
+
+  const entries: Entry[] = [];
+  const lineage = lineageOf(e, day);
+  if (e.batch) {
+    if (e.batch.published)
+      for (const r of lineage.batch) entries.push({ record: r, tally: e.batch.published.tally });
+    for (const r of lineage.speed) entries.push({ record: r, tally: e.jobs[0].tally });
+  } else {
+    const job = e.jobs[e.servingJobIndex];
+    for (const r of lineage.tableRecords) entries.push({ record: r, tally: job.tally });
+  }
+
+  const reasons = new Map<string, DifferenceReason>();
+  const add = (kind: ReasonKind, sign: 1 | -1, record: number): void => {
+    const id = `${kind}${sign}`;
+    let reason = reasons.get(id);
+    if (!reason) {
+      reason = { kind, count: 0, records: [], text: TEXT[kind][sign > 0 ? 0 : 1] };
+      reasons.set(id, reason);
+    }
+    reason.count += sign;
+    if (record >= 0) reason.records.push(record);
+  };
+
+  // Served entries: the first per truth key is matched; the rest are why served is too high.
+  const seen = new Map<number, Entry[]>();
+  for (const entry of entries) {
+    const ev = w.recEvent[entry.record];
+    const key = keyOf(ev);
+    const group = seen.get(key) ?? [];
+    seen.set(key, group);
+    const matched = truthItems.has(key) && group.length === 0;
+    group.push(entry);
+    if (matched) continue;
+    add(extraReason(e, entry, group, truthTable, truthFirst, day), 1, entry.record);
+  }
+  // Truth items nobody counted: why served is too low.
+  for (const [key, ev] of truthItems) {
+    if (seen.has(key)) continue;
+    add(missingReason(e, ev, day), -1, w.firstRecord[ev]);
+  }
+  const { served } = e.servedOn(day);
+  return {
+    day: dayKey(day + w.dayBase),
+    served,
+    truth: e.truth.countOn(day),
+    reasons: [...reasons.values()].filter((r) => r.count !== 0),
+  };
+}
+
+function extraReason(
+  e: Engine,
+  entry: Entry,
+  group: Entry[],
+  truthTable: LogicTable,
+  truthFirst: Map<number, number>,
+  day: number,
+): ReasonKind {
+  const w = e.world;
+  const ev = w.recEvent[entry.record];
+  const earlier = group.slice(0, -1);
+  if (earlier.some((g) => g.record === entry.record)) return 'redelivered';
+  if (earlier.some((g) => w.recEvent[g.record] === ev)) return 'duplicate';
+  if (earlier.length > 0) return 'repeat-signup';
+  const user = w.eventUser[ev];
+  if (truthTable.userExcluded[user]) return 'excluded';
+  const first = truthFirst.get(user);
+  if (first !== undefined && first !== ev) {
+    return entry.tally.counting === 'per-record' ? 'repeat-signup' : 'earlier-signup';
+  }
+  return truthTable.eventDay[ev] !== day ? 'time-zone' : 'earlier-signup';
+}
+
+function missingReason(e: Engine, ev: number, day: number): ReasonKind {
+  const w = e.world;
+  const record = w.firstRecord[ev];
+  if (record < 0 || record >= e.appended) return 'not-arrived';
+  const user = w.eventUser[ev];
+  const published = e.batch?.published;
+  if (published && record < published.cutOff) {
+    const table = published.tally.table;
+    if (record < published.from) return 'retention';
+    if (table.userExcluded[user]) return 'excluded';
+    return table.eventDay[ev] !== day ? 'time-zone' : 'earlier-signup';
+  }
+  const job = e.batch ? e.jobs[0] : e.jobs[e.servingJobIndex];
+  const table = job.tally.table;
+  if (table.userExcluded[user]) return 'excluded';
+  if (table.eventDay[ev] !== day) return 'time-zone';
+  if (job.lost.includes(record)) return 'lost';
+  if (job.timesProcessed[record] === 0) {
+    return record < e.earliest && job.lostToRetention > 0 ? 'retention' : 'in-flight';
+  }
+  // Processed, yet not counted here: rolled back (exactly-once) and not re-processed yet, or
+  // the user is counted on another day.
+  return job.tally.counting === 'distinct-users' && job.tally.earliestEvent[user] >= 0
+    ? 'earlier-signup'
+    : 'in-flight';
+}
