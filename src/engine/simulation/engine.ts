@@ -370,6 +370,7 @@ export class Engine {
     const job = this.newJob(name, 'stream', true, fault.logic);
     job.fetched = job.committed = job.checkpointPosition = this.earliest;
     job.lostToRetention = this.earliest;
+    if (this.earliest > 0) job.retentionGaps = [[0, this.earliest]];
     const base =
       this.earliest < this.world.recordCount ? this.world.recArrival[this.earliest] : this.now;
     job.pacing = {

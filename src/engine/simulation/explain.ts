@@ -178,7 +178,7 @@ function missingReason(e: Engine, ev: number, day: number): ReasonKind {
   if (table.eventDay[ev] !== day) return 'time-zone';
   if (job.lost.includes(record)) return 'lost';
   if (job.timesProcessed[record] === 0) {
-    return record < e.earliest && job.lostToRetention > 0 ? 'retention' : 'in-flight';
+    return job.missedToRetention(record) ? 'retention' : 'in-flight';
   }
   // Processed, yet not counted here: rolled back (exactly-once) and not re-processed yet, or
   // the user is counted on another day.

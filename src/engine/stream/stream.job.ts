@@ -58,6 +58,8 @@ export class StreamJob {
   /** Records lost under at-most-once (fetched and committed, never processed). */
   lost: number[] = [];
   lostToRetention = 0;
+  /** The ranges [from, to) of records retention deleted before this job read them. */
+  retentionGaps: [number, number][] = [];
   /** Records never read because a published batch view already covered them (Lambda hand-off). */
   skippedCovered = 0;
 
@@ -107,6 +109,7 @@ export class StreamJob {
     c.excluded = this.excluded;
     c.lost = this.lost.slice();
     c.lostToRetention = this.lostToRetention;
+    c.retentionGaps = this.retentionGaps;
     c.skippedCovered = this.skippedCovered;
     return c;
   }
@@ -141,6 +144,8 @@ export class StreamJob {
       // Records the log deleted before this job could read them are gone for it.
       const deleted = earliest > this.fetched ? Math.min(earliest, record) - this.fetched : 0;
       this.lostToRetention += deleted;
+      if (deleted > 0)
+        this.retentionGaps = [...this.retentionGaps, [this.fetched, this.fetched + deleted]];
       this.skippedCovered += record - this.fetched - deleted;
     }
     if (this.flightSize === this.flightRecord.length) this.growFlight();
@@ -233,6 +238,11 @@ export class StreamJob {
     if (this.checkpointPosition < cutOff) {
       this.checkpointPosition = cutOff;
     }
+  }
+
+  /** Records retention deleted before this job could read them. */
+  missedToRetention(record: number): boolean {
+    return this.retentionGaps.some(([from, to]) => record >= from && record < to);
   }
 
   get bytes(): number {
