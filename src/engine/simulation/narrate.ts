@@ -77,7 +77,10 @@ export function describeStep(e: Engine): string {
       if (j.timesProcessed[e.lastSubject] > 0)
         text += ' It had processed this record before the crash: it reads it again.';
       if (j.pacing)
-        text += ` Replaying at ${j.pacing.speedup}×: ${plural(e.appended - j.fetched, 'record')} still to read.`;
+        text +=
+          e.appended > j.fetched
+            ? ` Replaying at ${j.pacing.speedup}×: ${plural(e.appended - j.fetched, 'record')} still to read.`
+            : ` Replaying at ${j.pacing.speedup}×: it has now read everything appended so far.`;
       if (j.delivery === 'at-most-once')
         text += ` At-most-once: it commits ${offsetText(e, j.fetched)} now, before processing.`;
       return text;
