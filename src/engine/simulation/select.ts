@@ -104,6 +104,7 @@ export function selectView(e: Engine, step: number): SimulationView {
     step,
     time: e.now,
     architecture: e.scenario.architecture,
+    timeZone: e.scenario.timeZone,
     log: {
       partitions: e.scenario.log.partitions,
       appended: e.appended,

@@ -157,6 +157,8 @@ export interface SimulationView {
   step: number;
   time: number;
   architecture: Architecture;
+  /** The scenario's time zone: days, "today" and "yesterday" are counted in it. */
+  timeZone: string;
   log: {
     partitions: number;
     /** Records appended so far (global count) and the earliest retained global index. */

@@ -1,0 +1,125 @@
+/**
+ * Every mark of the pipeline picture, in the order the legend lists them, with the same shapes
+ * (paths and record flags) the picture draws.
+ */
+import { palette } from './palette.ts';
+import type { RecordFlags } from './pipeline/pipeline.marks.ts';
+import { boltPath, circlePath, flagPath, trianglePath } from './pipeline/pipeline.marks.ts';
+
+const plain: RecordFlags = {
+  duplicate: false,
+  countedAgainBy: [],
+  late: false,
+  lost: false,
+  deleted: false,
+};
+
+export type LegendEntry = { name: string; note: string } & (
+  | { kind: 'record'; flags: RecordFlags; highlight?: 'batch' | 'speed' }
+  | { kind: 'path'; d: string; fill: string; stroke: string; dash?: string }
+);
+
+export const legendEntries: LegendEntry[] = [
+  { kind: 'record', name: 'Record', note: 'one sign-up in the log', flags: plain },
+  {
+    kind: 'record',
+    name: 'Duplicate copy',
+    note: 'a producer retry wrote the event twice (×2)',
+    flags: { ...plain, duplicate: true },
+  },
+  {
+    kind: 'record',
+    name: 'Counted again',
+    note: 'a job processed it twice after a crash',
+    flags: { ...plain, countedAgainBy: ['speed'] },
+  },
+  {
+    kind: 'record',
+    name: 'Late or out of order',
+    note: 'arrived a minute or more after it happened',
+    flags: { ...plain, late: true },
+  },
+  {
+    kind: 'record',
+    name: 'Lost',
+    note: 'a job will never count it',
+    flags: { ...plain, lost: true },
+  },
+  {
+    kind: 'record',
+    name: 'Deleted',
+    note: 'retention removed it from the log',
+    flags: { ...plain, deleted: true },
+  },
+  {
+    kind: 'path',
+    name: 'In flight',
+    note: 'fetched by a job, not processed yet',
+    d: circlePath(12, 12, 4),
+    fill: palette.record,
+    stroke: palette.speed,
+  },
+  {
+    kind: 'path',
+    name: 'Consumer position',
+    note: 'where a job reads next',
+    d: trianglePath(12, 17, 8, 'down'),
+    fill: palette.page,
+    stroke: palette.speed,
+  },
+  {
+    kind: 'path',
+    name: 'Committed marker',
+    note: 'where a job resumes after a crash',
+    d: trianglePath(12, 7, 8, 'up'),
+    fill: palette.speed,
+    stroke: palette.ink,
+  },
+  {
+    kind: 'path',
+    name: 'Cut-off marker',
+    note: 'the batch view covers records before it',
+    d: `M8,3V22${flagPath(8, 3, 10)}`,
+    fill: palette.batch,
+    stroke: palette.ink,
+  },
+  {
+    kind: 'path',
+    name: 'Batch run cut-off',
+    note: 'a run in progress reads up to here',
+    d: `M8,3V22${flagPath(8, 3, 10)}`,
+    fill: palette.page,
+    stroke: palette.batch,
+    dash: '4 2',
+  },
+  {
+    kind: 'path',
+    name: 'Earliest retained',
+    note: 'older records are gone',
+    d: 'M16,4h-5v17h5',
+    fill: 'none',
+    stroke: palette.ink,
+  },
+  {
+    kind: 'path',
+    name: 'Crashed job',
+    note: 'down; restarts from its committed marker',
+    d: boltPath(12, 12, 11),
+    fill: palette.duplicate,
+    stroke: palette.ink,
+  },
+  {
+    kind: 'record',
+    name: 'Lineage: batch part',
+    note: 'counted in the batch view of the selected day',
+    flags: plain,
+    highlight: 'batch',
+  },
+  {
+    kind: 'record',
+    name: 'Lineage: speed part',
+    note: 'counted in the speed view of the selected day',
+    flags: plain,
+    highlight: 'speed',
+  },
+];

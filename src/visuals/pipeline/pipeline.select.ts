@@ -1,0 +1,83 @@
+/**
+ * Pure selectors from the engine's view to what the picture shows: which days, which questions,
+ * which records a lineage highlights, and the one-sentence summary screen readers hear.
+ */
+import type {
+  Lineage,
+  ServedDay,
+  SimulationView,
+} from '../../engine/simulation/simulation.types.ts';
+import { calendarFor, dayKey } from '../../engine/time/time.logic.ts';
+
+/** The most recent `max` days the serving layer knows. */
+export function shownDays(days: readonly ServedDay[], max = 4): ServedDay[] {
+  return days.slice(Math.max(0, days.length - max));
+}
+
+/** The zone days are counted in: the scenario's (a job's own zone may drift from it). */
+export function viewTimeZone(view: SimulationView): string {
+  return view.timeZone;
+}
+
+/** "Yesterday" and "today so far" at `time`, each with what the serving layer answers. */
+export function queryQuestions(
+  view: SimulationView,
+  time: number,
+): { label: string; day: string; answer: ServedDay | null }[] {
+  const today = calendarFor(viewTimeZone(view)).dayOf(time);
+  return [
+    { label: 'Yesterday', day: dayKey(today - 1) },
+    { label: 'Today so far', day: dayKey(today) },
+  ].map((q) => ({ ...q, answer: view.days.find((d) => d.day === q.day) ?? null }));
+}
+
+export type Highlight = 'batch' | 'speed' | 'table' | null;
+
+/** A lookup from record index to how the lineage highlights it. */
+export function lineageHighlight(lineage: Lineage | null): (record: number) => Highlight {
+  if (!lineage) return () => null;
+  const batch = new Set(lineage.batch);
+  const speed = new Set(lineage.speed);
+  const table = new Set(lineage.tableRecords);
+  return (record) =>
+    batch.has(record) ? 'batch' : speed.has(record) ? 'speed' : table.has(record) ? 'table' : null;
+}
+
+/** "2 from the batch view + 1 from the speed view", or "4 from table v2". */
+export function lineageCaption(lineage: Lineage): string {
+  if (lineage.table !== null) {
+    return `${lineage.day}: ${lineage.tableRecords.length} from table ${lineage.table}`;
+  }
+  return `${lineage.day}: ${lineage.batch.length} from the batch view + ${lineage.speed.length} from the speed view`;
+}
+
+/** One paragraph describing the picture at this step, for its accessible name. */
+export function pictureSummary(view: SimulationView): string {
+  const parts: string[] = [];
+  const name = view.architecture === 'lambda' ? 'Lambda' : 'Kappa';
+  parts.push(
+    `${name} pipeline: ${view.log.appended} records in the log` +
+      (view.log.deleted > 0 ? ` (${view.log.deleted} deleted by retention)` : '') +
+      '.',
+  );
+  if (view.batch) {
+    const b = view.batch;
+    parts.push(
+      `Batch layer ${b.state}` +
+        (b.run ? `, run up to cut-off #${b.run.cutOff}` : '') +
+        (b.published ? `, published view up to #${b.published.cutOff}` : ', nothing published') +
+        '.',
+    );
+  }
+  for (const job of view.jobs) {
+    const label = job.role === 'speed' ? 'Speed layer' : `Job ${job.name}`;
+    parts.push(
+      `${label} ${job.state}, lag ${job.lag}, ${job.inFlight.length} in flight, committed #${job.committed}.`,
+    );
+  }
+  if (view.servingTable) parts.push(`Serving reads table ${view.servingTable}.`);
+  for (const day of view.days.slice(-2)) {
+    parts.push(`${day.day}: served ${day.served}, truth ${day.truth}.`);
+  }
+  return parts.join(' ');
+}
