@@ -36,3 +36,19 @@ export function recentStepIndexes(position: number, count: number): number[] {
   const first = Math.max(0, position - count);
   return Array.from({ length: Math.max(0, position - first) }, (_, k) => first + k);
 }
+
+/** With more days than this, the truth panel explains only the latest few and the selected one. */
+export const MAX_EXPLAINED_DAYS = 4;
+
+/**
+ * The days the truth panel explains: every day of the view, or, when there are many (a long
+ * generated run), the latest few plus the one the learner selected.
+ */
+export function shownDays(days: readonly { day: string }[], selected: string | null): string[] {
+  const all = days.map((d) => d.day);
+  if (all.length <= MAX_EXPLAINED_DAYS) return all;
+  const latest = all.slice(-MAX_EXPLAINED_DAYS);
+  return selected && all.includes(selected) && !latest.includes(selected)
+    ? [selected, ...latest]
+    : latest;
+}

@@ -161,10 +161,10 @@ for (const { width, height, label } of [
     await expect(page.getByRole('alert')).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/${label}-problems-full.png`, fullPage: true });
 
-    // Keyboard focus must be visible: tab from the picker to the first step button.
-    await page.getByRole('combobox', { name: 'Scenario' }).focus();
+    // Keyboard focus must be visible: the playback buttons come first in the tab order.
+    await page.getByRole('button', { name: 'Restart' }).focus();
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('button', { name: 'Restart' })).toBeFocused();
+    await expect(page.getByRole('button', { name: 'Previous step' })).toBeFocused();
     await page
       .getByRole('region', { name: 'Step through the run' })
       .screenshot({ path: `${SCREENS}/${label}-focus.png` });

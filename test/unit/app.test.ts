@@ -1,9 +1,25 @@
-import { render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, test } from 'vitest';
+import { tick } from 'svelte';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import yesterdayVsToday from '../../scenarios/01-yesterday-vs-today.json?raw';
 import App from '../../src/app/App.svelte';
-import { formatProblem, parseScenarioText, Simulation } from '../../src/engine/index.ts';
+import {
+  formatProblem,
+  injectIntoScenario,
+  parseScenarioText,
+  Simulation,
+  type Injection,
+  type ScenarioInput,
+  type SimulationView,
+} from '../../src/engine/index.ts';
+
+// jsdom has no ResizeObserver; the pipeline picture measures its width with one.
+globalThis.ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
 
 /** The same run the app makes, computed here so that the test knows every number to expect. */
 function runOf(text: string): Simulation {
@@ -145,5 +161,241 @@ describe('App', () => {
     await user.click(screen.getByRole('textbox', { name: 'Scenario JSON' }));
     await user.keyboard('{ArrowRight}');
     expect(stepCounter()).toHaveTextContent(`Step 0 of ${n}`);
+  });
+});
+
+/** The scenario JSON in the editor, parsed. */
+function editorInput(): ScenarioInput {
+  const editor = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Scenario JSON' });
+  return JSON.parse(editor.value) as ScenarioInput;
+}
+
+/** Moves the Timeline slider to `position` (a range input: set its value, fire input). */
+async function seekTo(position: number): Promise<void> {
+  await fireEvent.input(screen.getByRole('slider', { name: 'Timeline' }), {
+    target: { value: String(position) },
+  });
+  expect(stepCounter()).toHaveTextContent(`Step ${position} of`);
+}
+
+/** Animation frames under test control: each `frame(ms)` runs one frame that much later. */
+function virtualFrames(): { frame: (ms: number) => void; pending: () => number } {
+  let queue: FrameRequestCallback[] = [];
+  let now = 0;
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
+    queue.push(callback);
+    return queue.length;
+  });
+  vi.stubGlobal('cancelAnimationFrame', () => {
+    queue = [];
+  });
+  return {
+    frame(ms: number) {
+      now += ms;
+      const due = queue;
+      queue = [];
+      for (const callback of due) callback(now);
+    },
+    pending: () => queue.length,
+  };
+}
+
+describe('App playback', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  test('Play becomes Pause while playing, and Space toggles it', async () => {
+    const user = userEvent.setup();
+    virtualFrames();
+    render(App);
+    await pickScenario(user);
+    await user.click(screen.getByRole('button', { name: 'Play' }));
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Play' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Pause' }));
+    expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();
+
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard(' ');
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeInTheDocument();
+    await user.keyboard(' ');
+    expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();
+  });
+
+  test('playing moves one step per 1/rate seconds of animation frames, then stops at the end', async () => {
+    const user = userEvent.setup();
+    const frames = virtualFrames();
+    render(App);
+    await pickScenario(user);
+    const n = expected.stepCount;
+    await user.click(screen.getByRole('button', { name: 'Play' }));
+    frames.frame(0); // the first frame only starts the clock
+    for (let k = 0; k < 5; k++) frames.frame(50); // 250 ms at 4 steps/s: one step
+    await tick();
+    expect(stepCounter()).toHaveTextContent(`Step 1 of ${n}`);
+    for (let k = 0; k < 20; k++) frames.frame(50); // one more second: four more steps
+    await tick();
+    expect(stepCounter()).toHaveTextContent(`Step 5 of ${n}`);
+    expect(stepCounter()).toHaveTextContent(expected.stepInfo(4).description);
+
+    await user.click(screen.getByRole('button', { name: 'Previous step' }));
+    expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();
+    expect(stepCounter()).toHaveTextContent(`Step 4 of ${n}`);
+    expect(frames.pending()).toBe(0);
+
+    await seekTo(n - 1);
+    await user.click(screen.getByRole('button', { name: 'Play' }));
+    frames.frame(0);
+    for (let k = 0; k < 10; k++) frames.frame(50);
+    await tick();
+    expect(stepCounter()).toHaveTextContent(`Step ${n} of ${n}`);
+    expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();
+  });
+
+  test('the Speed slider sets the rate, shown as text and as its value text', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await pickScenario(user);
+    const speed = screen.getByRole('slider', { name: 'Speed' });
+    expect(speed).toHaveAttribute('aria-valuetext', '4 steps/s');
+    await fireEvent.input(speed, { target: { value: '3' } });
+    expect(speed).toHaveAttribute('aria-valuetext', '8 steps/s');
+    expect(screen.getByText('8 steps/s')).toBeInTheDocument();
+    await fireEvent.input(speed, { target: { value: '-2' } });
+    expect(speed).toHaveAttribute('aria-valuetext', '0.25 steps/s');
+
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard('+');
+    expect(speed).toHaveAttribute('aria-valuetext', '0.5 steps/s');
+    await user.keyboard('-');
+    expect(speed).toHaveAttribute('aria-valuetext', '0.25 steps/s');
+  });
+});
+
+describe('App sandbox', () => {
+  /** What the app should do: inject at the current view's time, run, stand just before it. */
+  function branched(text: string, position: number, injection: Injection) {
+    const parsed = parseScenarioText(text);
+    if (!parsed.ok) throw new Error('bad scenario');
+    const at = Simulation.create(parsed.scenario).view(position - 1).time;
+    const input = injectIntoScenario(parsed.input, injection, at);
+    const run = runOf(JSON.stringify(input));
+    return { input, position: run.stepsBefore(at), steps: run.stepCount };
+  }
+
+  const injections: [string, (view: SimulationView) => Injection][] = [
+    ['Add signup', () => ({ kind: 'add-signup' })],
+    [
+      'Duplicate',
+      (view) => ({ kind: 'duplicate', event: view.log.recent[view.log.recent.length - 1].id }),
+    ],
+    [
+      'Delay event',
+      (view) => {
+        const waiting = expected.scenario.events.filter((e) => e.arrival > view.time);
+        const next = waiting.reduce((a, b) => (b.arrival < a.arrival ? b : a));
+        return { kind: 'delay', event: next.id, by: 3 * 3600 * 1000 };
+      },
+    ],
+    ['Crash', () => ({ kind: 'crash' })],
+  ];
+
+  test.each(injections)(
+    '%s branches the run at the current moment and rewrites the scenario JSON',
+    async (name, injectionAt) => {
+      const user = userEvent.setup();
+      render(App);
+      await pickScenario(user);
+      await seekTo(20);
+      const want = branched(yesterdayVsToday, 20, injectionAt(expected.view(19)));
+
+      await user.click(screen.getByRole('button', { name }));
+      expect(editorInput()).toEqual(want.input);
+      expect(stepCounter()).toHaveTextContent(`Step ${want.position} of ${want.steps}`);
+      expect(stepCounter()).toHaveTextContent(/Branched: /);
+      expect(screen.getByRole('combobox', { name: 'Scenario' })).toHaveValue('custom');
+      expect(screen.queryByRole('alert')).toBeNull();
+
+      // The injected thing is what happens next; moving on clears the note.
+      await user.click(screen.getByRole('button', { name: 'Next step' }));
+      expect(stepCounter()).not.toHaveTextContent(/Branched: /);
+    },
+  );
+
+  test('Delay event is disabled, with its reason, once every event has arrived', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await pickScenario(user);
+    await user.click(screen.getByRole('button', { name: 'Go to end' }));
+    const delay = screen.getByRole('button', { name: 'Delay event' });
+    expect(delay).toHaveAttribute('aria-disabled', 'true');
+    expect(delay).toHaveAccessibleDescription('Every event has already arrived.');
+    const before = editorInput();
+    await user.click(delay);
+    expect(editorInput()).toEqual(before);
+  });
+
+  test('Deploy new logic is Kappa only; switching the architecture re-runs at the same time', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await pickScenario(user);
+    const deploy = screen.getByRole('button', { name: 'Deploy new logic' });
+    expect(deploy).toHaveAttribute('aria-disabled', 'true');
+    expect(deploy).toHaveAccessibleDescription(/Kappa only/);
+
+    await seekTo(20);
+    const time = expected.view(19).time;
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Architecture' }), 'kappa');
+    const input = editorInput();
+    expect(input.architecture).toBe('kappa');
+    expect(input.faults?.filter((f) => f.kind === 'crash').map((f) => f.job)).toEqual(['stream']);
+    const kappa = runOf(JSON.stringify(input));
+    const position = kappa.stepsBefore(time + 1);
+    expect(stepCounter()).toHaveTextContent(`Step ${position} of ${kappa.stepCount}`);
+    expect(screen.getByRole('combobox', { name: 'Stream counting' })).toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Batch counting' })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Deploy new logic' }));
+    expect(editorInput().faults?.at(-1)).toMatchObject({
+      kind: 'deploy',
+      logic: { counting: 'distinct-users' },
+    });
+    expect(stepCounter()).toHaveTextContent(/Branched: new logic/);
+  });
+
+  test('delivery, dedup and job logic edit the scenario JSON and re-run it', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await pickScenario(user);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Delivery' }), 'exactly-once');
+    expect(editorInput().delivery).toBe('exactly-once');
+    expect(stepCounter()).toHaveTextContent('Branched: delivery is now exactly-once.');
+    await user.click(screen.getByRole('checkbox', { name: 'Dedup by event id' }));
+    expect(editorInput().dedup).toBe('event-id');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Speed counting' }),
+      'distinct-users',
+    );
+    expect(editorInput().speed?.logic?.counting).toBe('distinct-users');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Speed layer time zone' }),
+      'America/New_York',
+    );
+    expect(editorInput().speed?.logic?.timeZone).toBe('America/New_York');
+    await user.click(
+      screen.getByRole('checkbox', { name: 'Exclude test accounts in the speed job' }),
+    );
+    expect(editorInput().speed?.logic?.excludeUserPrefix).toBe('test-');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Batch counting' }),
+      'per-record',
+    );
+    expect(editorInput().batch?.logic?.counting).toBe('per-record');
+
+    // The run on screen is the edited scenario's.
+    const run = runOf(JSON.stringify(editorInput()));
+    await user.click(screen.getByRole('button', { name: 'Go to end' }));
+    expect(stepCounter()).toHaveTextContent(`Step ${run.stepCount} of ${run.stepCount}`);
   });
 });

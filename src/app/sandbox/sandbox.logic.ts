@@ -1,0 +1,80 @@
+/**
+ * The sandbox's edits, as pure functions from one scenario input (the JSON form) to the next.
+ * Each returns a copy: the result is re-parsed with the same validation as a file, shown in the
+ * Scenario JSON editor, and run; the input given is never changed.
+ */
+import type {
+  Architecture,
+  Dedup,
+  Delivery,
+  FaultInput,
+  LogicInput,
+  Scenario,
+  ScenarioInput,
+  SignupEvent,
+} from '../../engine/index.ts';
+import type { SimulationView } from '../../engine/index.ts';
+
+/** The scenario's streaming job: `speed` in Lambda, `kappa` (the stream job v1) in Kappa. */
+export type JobKey = 'batch' | 'speed' | 'kappa';
+
+/** How long "Delay event" holds the next event back. */
+export const DELAY_BY_MS = 3 * 60 * 60 * 1000;
+
+/** The prefix "Exclude test accounts" leaves out (the generator's test users are `test-…`). */
+export const TEST_PREFIX = 'test-';
+
+/**
+ * Switches Lambda ↔ Kappa. Crash faults follow the streaming job (speed ↔ stream); a batch
+ * crash has no Kappa counterpart and is dropped. Everything else stays as written.
+ */
+export function withArchitecture(input: ScenarioInput, architecture: Architecture): ScenarioInput {
+  const next = structuredClone(input);
+  next.architecture = architecture;
+  if (next.faults) {
+    next.faults = next.faults.flatMap((fault): FaultInput[] => {
+      if (fault.kind !== 'crash') return [fault];
+      if (architecture === 'kappa') {
+        return fault.job === 'batch' ? [] : [{ ...fault, job: 'stream' }];
+      }
+      return [{ ...fault, job: fault.job === 'stream' ? 'speed' : fault.job }];
+    });
+  }
+  return next;
+}
+
+export function withDelivery(input: ScenarioInput, delivery: Delivery): ScenarioInput {
+  return { ...structuredClone(input), delivery };
+}
+
+export function withDedup(input: ScenarioInput, dedup: Dedup): ScenarioInput {
+  return { ...structuredClone(input), dedup };
+}
+
+/** Sets fields of one job's logic, keeping the rest of that job's settings. */
+export function withJobLogic(input: ScenarioInput, job: JobKey, patch: LogicInput): ScenarioInput {
+  const next = structuredClone(input);
+  const settings = next[job] ?? {};
+  next[job] = { ...settings, logic: { ...settings.logic, ...patch } };
+  return next;
+}
+
+/** The event of the record appended last at this view, if any (what "Duplicate" retries). */
+export function lastAppendedEvent(view: SimulationView): string | null {
+  const recent = view.log.recent;
+  return recent.length > 0 ? recent[recent.length - 1].id : null;
+}
+
+/** The next event still on its way to the log at `at` (what "Delay event" holds back). */
+export function nextUnarrivedEvent(scenario: Scenario, at: number): SignupEvent | null {
+  let next: SignupEvent | null = null;
+  for (const event of scenario.events) {
+    if (event.arrival > at && (next === null || event.arrival < next.arrival)) next = event;
+  }
+  return next;
+}
+
+/** Time zones a job's logic can use: UTC, the scenario's own, and one far from both. */
+export function zoneChoices(scenarioZone: string, current: string): string[] {
+  return [...new Set(['UTC', scenarioZone, 'America/New_York', 'Asia/Tokyo', current])];
+}
