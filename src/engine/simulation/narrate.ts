@@ -107,6 +107,9 @@ export function describeStep(e: Engine): string {
     }
     case K.BatchPublished: {
       const view = e.batch!.published!;
+      if (view.cutOff === view.from) {
+        return `Batch run ${view.number} published an empty view: the log held no records before its cut-off.`;
+      }
       const dropped = view.cutOff - e.detail[0];
       return `Batch run ${view.number} published its view atomically, covering every record before ${offsetText(e, view.cutOff)}. The speed layer drops its state for the ${plural(Math.max(dropped, 0), 'record')} before that cut-off; records that arrived during the run stay in the speed view.`;
     }

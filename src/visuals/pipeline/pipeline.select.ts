@@ -56,7 +56,7 @@ export function pictureSummary(view: SimulationView): string {
   const parts: string[] = [];
   const name = view.architecture === 'lambda' ? 'Lambda' : 'Kappa';
   parts.push(
-    `${name} pipeline: ${view.log.appended} records in the log` +
+    `${name} pipeline: ${view.log.appended} record${view.log.appended === 1 ? '' : 's'} in the log` +
       (view.log.deleted > 0 ? ` (${view.log.deleted} deleted by retention)` : '') +
       '.',
   );
