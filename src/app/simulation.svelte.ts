@@ -10,6 +10,7 @@ import {
   injectIntoScenario,
   parseScenarioText,
   Simulation,
+  type DayCounts,
   type Injection,
   type Scenario,
   type ScenarioInput,
@@ -81,6 +82,22 @@ export class SimulationSession {
       ? this.simulation.stepInfo(this.position)
       : null,
   );
+  /**
+   * While the next step publishes a batch view: per day, the speed-layer counts the hand-off is
+   * about to drop (so the picture can fade them out while the served answer stays level).
+   */
+  readonly handOff = $derived.by<DayCounts | null>(() => {
+    const simulation = this.simulation;
+    if (!simulation || !this.view || this.incoming?.kind !== 'batch.published') return null;
+    const now = this.view.jobs[0]?.counts ?? {};
+    const after = simulation.view(this.position).jobs[0]?.counts ?? {};
+    const out: DayCounts = {};
+    for (const [day, n] of Object.entries(now)) {
+      const dropped = n - (after[day] ?? 0);
+      if (dropped > 0) out[day] = dropped;
+    }
+    return out;
+  });
   /** Simulated time shown by the picture: between the last step done and the next one. */
   readonly displayTime = $derived.by(() => {
     const simulation = this.simulation;
