@@ -111,11 +111,16 @@ interface Row {
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-/** In-flight tokens drawn: each job's dots are one path of `M x,y h0` segments. */
+/**
+ * In-flight tokens drawn: on the canvas layer (its `data-token-count`) when there are many,
+ * otherwise in the SVG, where each job's dots are one path of `M x,y h0` segments.
+ */
 async function tokensOnScreen(page: Page): Promise<number> {
   return page.evaluate<number>(`Array.from(
     document.querySelectorAll('g.tokens g[data-tokens] path:first-child'),
-  ).reduce((n, path) => n + ((path.getAttribute('d') || '').match(/M/g) || []).length, 0)`);
+  ).reduce((n, path) => n + ((path.getAttribute('d') || '').match(/M/g) || []).length, 0)
+    + Array.from(document.querySelectorAll('canvas[data-token-count]'))
+      .reduce((n, c) => n + Number(c.getAttribute('data-token-count')), 0)`);
 }
 
 async function stepsDone(page: Page): Promise<number> {
