@@ -89,8 +89,8 @@ export function describeStep(e: Engine): string {
       return describeProcessed(e, job!, e.lastSubject);
     case K.OffsetsCommitted:
       return job!.delivery === 'exactly-once'
-        ? `${who} took a checkpoint: its counts and ${offsetText(e, job!.committed)} are saved together. After a crash both roll back here.`
-        : `${who} committed ${offsetText(e, job!.committed)}: after a crash it restarts from here.`;
+        ? `${who} took a checkpoint: its counts and ${offsetText(e, job!.committed)} are saved together. If it crashed, both would roll back here.`
+        : `${who} committed ${offsetText(e, job!.committed)}: if it crashed, it would restart from here.`;
     case K.JobCrashed:
       return describeCrash(e, job);
     case K.JobRecovered: {
