@@ -7,7 +7,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'test-results/', 'playwright-report/', 'bench/out/']),
+  globalIgnores(['dist/', 'test-results/', 'playwright-report/', 'bench/out/', 'scratch/']),
   js.configs.recommended,
   ts.configs.recommended,
   svelte.configs.recommended,
