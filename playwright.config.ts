@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { execSync } from 'node:child_process';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.config.ts';
 
 // Debian's Chromium, not a browser downloaded by Playwright (TOOLCHAIN.md, pitfall 8).
-const chromium = execSync('command -v chromium').toString().trim();
+const chromium = chromiumPath();
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -17,16 +17,7 @@ export default defineConfig({
     headless: true,
     launchOptions: {
       executablePath: chromium,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

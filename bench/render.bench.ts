@@ -15,6 +15,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { format } from 'prettier';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium.config.ts';
 import { parseScenarioText, Simulation } from '../src/engine/index.ts';
 
 const PORT = 4180;
@@ -26,17 +27,6 @@ const TARGET_P95 = FRAME + 0.5;
 const MEASURE_MS = 5000;
 /** Speed slider value: log2 of the rate, so 2 is 4 steps/s (the app's default). */
 const SPEED_SLIDER = '2';
-/** TOOLCHAIN.md's flags for Debian's Chromium. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** 1,200 signups within two minutes, each processed 30 minutes after it is read. */
 function scenario(architecture: 'kappa' | 'lambda'): string {
@@ -235,7 +225,7 @@ async function main(): Promise<void> {
       { detached: true, stdio: ['ignore', 'ignore', 'inherit'] },
     );
     await waitForServer(server);
-    return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   })().catch((error: unknown) => {
     stopServer(server);
     throw error;
