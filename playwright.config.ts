@@ -3,6 +3,8 @@ import { CHROMIUM_ARGS, chromiumPath } from './chromium.config.ts';
 
 // Debian's Chromium, not a browser downloaded by Playwright (TOOLCHAIN.md, pitfall 8).
 const chromium = chromiumPath();
+// E2E_PORT lets several checkouts run their browser tests side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -12,7 +14,7 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: true,
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     headless: true,
     launchOptions: {
@@ -21,8 +23,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npm run build && npm run preview -- --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npm run build && npm run preview -- --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 120_000,
   },
