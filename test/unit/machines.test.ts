@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { batchMachine } from '../../src/engine/batch/batch.machine.ts';
-import { logMachine } from '../../src/engine/log/log.machine.ts';
-import {
-  kappaServingMachine,
-  lambdaServingMachine,
-} from '../../src/engine/serving/serving.machine.ts';
+import { kappaServingMachine } from '../../src/engine/serving/serving.machine.ts';
 import { streamJobMachine } from '../../src/engine/stream/stream.machine.ts';
-
-describe('the log machine', () => {
-  it('is empty, then complete after the first append, then truncated once retention deletes', () => {
-    const log = createActor(logMachine, { input: { partitions: 1, retention: 1000 } }).start();
-    expect(log.getSnapshot().value).toBe('empty');
-    log.send({ type: 'records.expired', count: 3 });
-    expect(log.getSnapshot().value).toBe('empty');
-    log.send({ type: 'record.appended' });
-    expect(log.getSnapshot().value).toBe('complete');
-    log.send({ type: 'records.expired', count: 0 });
-    expect(log.getSnapshot().value).toBe('complete');
-    log.send({ type: 'records.expired', count: 2 });
-    expect(log.getSnapshot().value).toBe('truncated');
-  });
-});
 
 describe('the stream job machine', () => {
   it('a live job consumes, crashes, recovers and goes back to consuming after redelivery', () => {
@@ -68,40 +49,41 @@ describe('the stream job machine', () => {
 });
 
 describe('the batch machine', () => {
-  it('runs idle → running → publishing → idle and counts runs', () => {
+  it('runs idle → running → idle; finishing is refused while idle', () => {
     const batch = createActor(batchMachine).start();
-    batch.send({ type: 'run.finished' });
-    expect(batch.getSnapshot().value).toBe('idle');
+    expect(batch.getSnapshot().can({ type: 'run.finished' })).toBe(false);
     batch.send({ type: 'batch.started' });
     expect(batch.getSnapshot().value).toBe('running');
+    expect(batch.getSnapshot().hasTag('may-start')).toBe(false);
     batch.send({ type: 'run.finished' });
-    expect(batch.getSnapshot().value).toBe('publishing');
-    batch.send({ type: 'view.published' });
     expect(batch.getSnapshot().value).toBe('idle');
-    expect(batch.getSnapshot().context).toEqual({ runs: 1, published: 1, aborted: 0 });
+    expect(batch.getSnapshot().hasTag('may-start')).toBe(true);
   });
 
-  it('a crash during a run aborts it; recovery returns to idle', () => {
+  it('a crash during a run owes a run: recovery makes it due at once', () => {
     const batch = createActor(batchMachine).start();
     batch.send({ type: 'batch.started' });
     batch.send({ type: 'job.crashed' });
     expect(batch.getSnapshot().value).toBe('crashed');
-    batch.send({ type: 'batch.started' });
-    expect(batch.getSnapshot().value).toBe('crashed');
-    batch.send({ type: 'job.recovered' });
-    expect(batch.getSnapshot().value).toBe('idle');
-    expect(batch.getSnapshot().context.aborted).toBe(1);
+    expect(batch.getSnapshot().can({ type: 'batch.started' })).toBe(false);
+    batch.send({ type: 'job.recovered', missed: false });
+    expect(batch.getSnapshot().value).toBe('due');
+    expect(batch.getSnapshot().hasTag('starts-now')).toBe(true);
+  });
+
+  it('a crash while idle owes nothing unless a scheduled run fell in the down time', () => {
+    const idle = createActor(batchMachine).start();
+    idle.send({ type: 'job.crashed' });
+    idle.send({ type: 'job.recovered', missed: false });
+    expect(idle.getSnapshot().value).toBe('idle');
+    const missed = createActor(batchMachine).start();
+    missed.send({ type: 'job.crashed' });
+    missed.send({ type: 'job.recovered', missed: true });
+    expect(missed.getSnapshot().value).toBe('due');
   });
 });
 
-describe('the serving machines', () => {
-  it('Lambda serving is speed-only until the first batch view is published', () => {
-    const serving = createActor(lambdaServingMachine).start();
-    expect(serving.getSnapshot().value).toBe('speed-only');
-    serving.send({ type: 'batch.published' });
-    expect(serving.getSnapshot().value).toBe('merged');
-  });
-
+describe('the Kappa serving machine', () => {
   it('Kappa serving keeps reading v1 during a replay and switches atomically after catch-up', () => {
     const serving = createActor(kappaServingMachine).start();
     serving.send({ type: 'serving.switched' });

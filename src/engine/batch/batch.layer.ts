@@ -2,14 +2,15 @@
  * The Lambda batch layer's data: its schedule, the run in progress (cut-off and recomputed view)
  * and the latest published view. A run takes its cut-off (the log's end) when it starts and
  * recomputes every day from scratch over the retained records before the cut-off; the view is
- * only visible once the run publishes it, all at once.
+ * only visible once the run publishes it, all at once. Every lifecycle event goes to the batch
+ * machine first; the data follows the state it moved to.
  */
-import { initialTransition, transition, type SnapshotFrom } from 'xstate';
-import type { Scenario } from '../scenario/scenario.types.ts';
+import { initialTransition, type SnapshotFrom } from 'xstate';
+import { advance } from '../machine/transition.ts';
 import { Tally, tallyRange } from '../stream/tally.logic.ts';
-import { calendarFor } from '../time/time.logic.ts';
 import { tableFor, type LogicTable, type World } from '../world/world.ts';
 import { batchMachine, type BatchEvent } from './batch.machine.ts';
+import { BatchSchedule } from './batch.schedule.ts';
 
 type BatchSnapshot = SnapshotFrom<typeof batchMachine>;
 
@@ -27,81 +28,68 @@ export interface PublishedView extends BatchRun {
   publishedAt: number;
 }
 
-/** First scheduled run: the local `at` time on or after the scenario's start. */
-export function firstRunAt(scenario: Scenario): number {
-  const cal = calendarFor(scenario.timeZone);
-  const [h, m] = scenario.batch.at.split(':').map(Number);
-  const startDay = cal.dayOf(scenario.start);
-  let first = cal.localToInstant(startDay, h * 60 + m);
-  if (first < scenario.start) first = cal.localToInstant(startDay + 1, h * 60 + m);
-  return first;
-}
+/** What a crash did: nothing (already down), stopped an idle layer, or aborted a run. */
+export type BatchCrash = 'ignored' | 'idle' | 'aborted';
 
 export class BatchLayer {
   machine: BatchSnapshot;
+  /** The machine's state, and its tags, cached when it moves (read on the hot path). */
   state: string;
+  mayStart = true;
+  startsNow = false;
+  runs = 0;
   run: BatchRun | null = null;
   published: PublishedView | null = null;
-  nextRunAt: number | null;
-  /** A run was aborted by a crash (or missed while down): start one as soon as possible. */
-  pendingRun = false;
+  nextRunAt: number;
   readonly table: LogicTable;
-  private readonly first: number;
-  private readonly every: number;
+  private readonly schedule: BatchSchedule;
 
-  constructor(
-    private readonly world: World,
-    copyFrom?: BatchLayer,
-  ) {
-    const s = world.scenario;
-    this.table = tableFor(world, s.batch.logic);
-    this.first = firstRunAt(s);
-    this.every = s.batch.every;
-    if (copyFrom) {
-      this.machine = copyFrom.machine;
-      this.state = copyFrom.state;
-      this.run = copyFrom.run;
-      this.published = copyFrom.published;
-      this.nextRunAt = copyFrom.nextRunAt;
-      this.pendingRun = copyFrom.pendingRun;
-      return;
-    }
+  constructor(private readonly world: World) {
+    this.table = tableFor(world, world.scenario.batch.logic);
+    this.schedule = new BatchSchedule(world.scenario);
     this.machine = initialTransition(batchMachine)[0];
     this.state = this.machine.value as string;
-    this.nextRunAt = this.first;
+    this.nextRunAt = this.schedule.first;
   }
 
-  /** Runs and published views are never mutated after creation, so a clone can share them. */
+  /** A copy (runs and published views are never mutated after creation, so they are shared). */
   clone(): BatchLayer {
-    return new BatchLayer(this.world, this);
+    return Object.assign(Object.create(BatchLayer.prototype) as BatchLayer, this);
   }
 
-  send(event: BatchEvent): void {
-    this.machine = transition(batchMachine, this.machine, event)[0];
+  private send(event: BatchEvent): void {
+    this.machine = advance(batchMachine, this.machine, event);
     this.state = this.machine.value as string;
+    this.mayStart = this.machine.hasTag('may-start');
+    this.startsNow = this.machine.hasTag('starts-now');
   }
 
   /** When the next run may start (null: none), given the current time. */
   nextStart(now: number): number | null {
-    if (this.state !== 'idle') return null;
-    if (this.pendingRun) return now;
-    return this.nextRunAt === null ? null : Math.max(this.nextRunAt, now);
+    if (!this.mayStart) return null;
+    if (this.startsNow) return now;
+    return Math.max(this.nextRunAt, now);
   }
 
   start(now: number, appended: number, earliest: number): BatchRun {
     this.send({ type: 'batch.started' });
     const s = this.world.scenario;
+    // A run over the same records as the last one computes the same view: share it.
+    const last = this.published;
+    const tally =
+      last && last.from === earliest && last.cutOff === appended
+        ? last.tally
+        : tallyRange(this.world, this.table, s.dedup, earliest, appended);
     this.run = {
-      number: this.machine.context.runs,
+      number: ++this.runs,
       startedAt: now,
       endsAt: now + s.batch.duration,
       cutOff: appended,
       from: earliest,
-      tally: tallyRange(this.world, this.table, s.dedup, earliest, appended),
+      tally,
     };
-    this.pendingRun = false;
-    const k = Math.floor((now - this.first) / this.every) + 1;
-    this.nextRunAt = this.first + Math.max(k, 0) * this.every;
+    // Runs that fell due during this one coalesce into the next start.
+    this.nextRunAt = this.schedule.after(now);
     return this.run;
   }
 
@@ -109,24 +97,23 @@ export class BatchLayer {
     this.send({ type: 'run.finished' });
     this.published = { ...this.run!, publishedAt: now };
     this.run = null;
-    this.send({ type: 'view.published' });
     return this.published;
   }
 
-  crash(): boolean {
-    const wasRunning = this.state === 'running';
-    if (wasRunning) {
-      this.run = null;
-      this.pendingRun = true;
-    }
+  crash(): BatchCrash {
+    const before = this.machine;
+    if (!before.can({ type: 'job.crashed' })) return 'ignored';
     this.send({ type: 'job.crashed' });
-    return wasRunning;
+    if (before.hasTag('running')) {
+      this.run = null;
+      return 'aborted';
+    }
+    return 'idle';
   }
 
   recover(now: number): void {
-    this.send({ type: 'job.recovered' });
-    // A scheduled run that fell in the down time starts now.
-    if (this.nextRunAt !== null && this.nextRunAt <= now) this.pendingRun = true;
+    // A scheduled run that fell in the down time is owed, like an aborted one.
+    this.send({ type: 'job.recovered', missed: this.nextRunAt <= now });
   }
 
   countOn(day: number): number {

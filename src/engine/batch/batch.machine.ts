@@ -1,56 +1,61 @@
 /**
- * The Lambda batch layer's lifecycle: idle until its schedule fires, running while it recomputes
- * every view from scratch up to its cut-off, publishing when the run ends (the whole view is swapped
- * in atomically), and crashed while down (a crash aborts the run in progress).
+ * The Lambda batch layer's lifecycle, and its decisions: `idle` until the schedule fires,
+ * `running` while it recomputes every view from scratch up to its cut-off (the view is published
+ * atomically by `run.finished`), `crashed` while down (a crash aborts the run in progress and the
+ * machine remembers that a run is owed), and `due` when it is back and owes a run (one was aborted,
+ * or a scheduled one fell in the down time): a run starts at once. Tags gate the engine's work:
+ * `may-start` (a run may start), `starts-now` (it starts at once), `running` (a run will publish).
  */
 import { assign, setup } from 'xstate';
 
 export interface BatchContext {
-  runs: number;
-  published: number;
-  aborted: number;
+  /** A run was aborted by a crash: start one as soon as the layer is back. */
+  owesRun: boolean;
 }
 
 export type BatchEvent =
   | { type: 'batch.started' }
   | { type: 'run.finished' }
-  | { type: 'view.published' }
   | { type: 'job.crashed' }
-  | { type: 'job.recovered' };
+  /** `missed`: a scheduled run fell due while the layer was down. */
+  | { type: 'job.recovered'; missed: boolean };
 
 export const batchMachine = setup({
   types: { context: {} as BatchContext, events: {} as BatchEvent },
+  guards: {
+    owesRun: ({ context, event }) =>
+      context.owesRun || (event.type === 'job.recovered' && event.missed),
+  },
 }).createMachine({
   id: 'batch',
-  context: { runs: 0, published: 0, aborted: 0 },
+  context: { owesRun: false },
   initial: 'idle',
   states: {
     idle: {
+      tags: ['may-start'],
+      on: { 'batch.started': 'running', 'job.crashed': 'crashed' },
+    },
+    due: {
+      tags: ['may-start', 'starts-now'],
       on: {
-        'batch.started': {
-          target: 'running',
-          actions: assign({ runs: ({ context }) => context.runs + 1 }),
-        },
-        'job.crashed': 'crashed',
+        'batch.started': 'running',
+        'job.crashed': { target: 'crashed', actions: assign({ owesRun: true }) },
       },
     },
     running: {
+      tags: ['running'],
       on: {
-        'run.finished': 'publishing',
-        'job.crashed': {
-          target: 'crashed',
-          actions: assign({ aborted: ({ context }) => context.aborted + 1 }),
-        },
+        'run.finished': 'idle',
+        'job.crashed': { target: 'crashed', actions: assign({ owesRun: true }) },
       },
     },
-    publishing: {
+    crashed: {
       on: {
-        'view.published': {
-          target: 'idle',
-          actions: assign({ published: ({ context }) => context.published + 1 }),
-        },
+        'job.recovered': [
+          { guard: 'owesRun', target: 'due', actions: assign({ owesRun: false }) },
+          { target: 'idle' },
+        ],
       },
     },
-    crashed: { on: { 'job.recovered': 'idle' } },
   },
 });

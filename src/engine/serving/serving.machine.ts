@@ -1,21 +1,10 @@
 /**
- * The serving layer. Lambda: `speed-only` until the first batch view is published, then `merged`
- * (served = batch view + real-time view). Kappa: `live` on one table; a deploy moves it to
+ * The Kappa serving layer (Lambda's serving is a sum, batch + speed, with nothing to decide):
+ * `live` on one table; a deploy moves it to
  * `replaying` while the new job catches up, `caught-up` when its lag is 0, and the switch-over
  * atomically points it at the new table.
  */
 import { assign, setup } from 'xstate';
-
-export const lambdaServingMachine = setup({
-  types: { events: {} as { type: 'batch.published' } },
-}).createMachine({
-  id: 'lambdaServing',
-  initial: 'speed-only',
-  states: {
-    'speed-only': { on: { 'batch.published': 'merged' } },
-    merged: {},
-  },
-});
 
 export interface KappaServingContext {
   table: string;

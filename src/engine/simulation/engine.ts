@@ -7,9 +7,8 @@
  */
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { BatchLayer } from '../batch/batch.layer.ts';
-import { logMachine } from '../log/log.machine.ts';
 import type { Fault, Scenario } from '../scenario/scenario.types.ts';
-import { kappaServingMachine, lambdaServingMachine } from '../serving/serving.machine.ts';
+import { kappaServingMachine } from '../serving/serving.machine.ts';
 import { StreamJob } from '../stream/stream.job.ts';
 import { resolveDay, isoTime, dayKey } from '../time/time.logic.ts';
 import { Truth } from '../truth/truth.logic.ts';
@@ -17,8 +16,6 @@ import { tableFor, type World } from '../world/world.ts';
 import type { QueryAnswer } from './simulation.types.ts';
 import { K } from './step-kinds.ts';
 
-type LogSnapshot = SnapshotFrom<typeof logMachine>;
-type LambdaServingSnapshot = SnapshotFrom<typeof lambdaServingMachine>;
 type KappaServingSnapshot = SnapshotFrom<typeof kappaServingMachine>;
 
 /** Fault and query schedules, fixed for the run. */
@@ -30,7 +27,10 @@ interface Schedule {
 }
 
 function buildSchedule(s: Scenario): Schedule {
-  const timed = s.faults.filter((f) => f.kind === 'crash' || f.kind === 'deploy');
+  // A Lambda run ignores `deploy` faults (a file may carry both architectures' settings).
+  const timed = s.faults.filter(
+    (f) => f.kind === 'crash' || (f.kind === 'deploy' && s.architecture === 'kappa'),
+  );
   const at = (f: Fault): number => (f.kind === 'crash' || f.kind === 'deploy' ? f.at : 0);
   const prio = (f: Fault): number => (f.kind === 'crash' ? K.JobCrashed : K.DeployStarted);
   timed.sort((a, b) => at(a) - at(b) || prio(a) - prio(b) || a.index - b.index);
@@ -52,18 +52,18 @@ export class Engine {
   now: number;
   /** Steps performed so far. */
   executed = 0;
-  logMachine: LogSnapshot;
   appended = 0;
   earliest = 0;
   jobs: StreamJob[] = [];
   batch: BatchLayer | null = null;
-  lambdaServing: LambdaServingSnapshot | null = null;
   kappaServing: KappaServingSnapshot | null = null;
   truth: Truth;
   faultPosition = 0;
   recoveries: Recovery[] = [];
   queryPosition = 0;
+  /** Answers in the order they happened, and the query index of each. */
   answers: QueryAnswer[] = [];
+  answeredQueries: number[] = [];
   /** The step just performed. */
   lastKind = -1;
   lastTime = 0;
@@ -78,7 +78,6 @@ export class Engine {
     if (copyFrom) {
       this.schedule = copyFrom.schedule;
       this.now = copyFrom.now;
-      this.logMachine = copyFrom.logMachine;
       this.truth = copyFrom.truth.clone();
       this.copyFrom(copyFrom);
       return;
@@ -86,14 +85,9 @@ export class Engine {
     const s = this.scenario;
     this.schedule = buildSchedule(s);
     this.now = s.start;
-    this.logMachine = initialTransition(logMachine, {
-      partitions: s.log.partitions,
-      retention: s.log.retention,
-    })[0];
     this.truth = new Truth(world);
     if (s.architecture === 'lambda') {
       this.batch = new BatchLayer(world);
-      this.lambdaServing = initialTransition(lambdaServingMachine)[0];
       this.jobs.push(this.newJob('speed', 'speed', false));
     } else {
       this.kappaServing = initialTransition(kappaServingMachine)[0];
@@ -108,12 +102,12 @@ export class Engine {
     this.earliest = o.earliest;
     this.jobs = o.jobs.map((j) => j.clone(this.world));
     this.batch = o.batch ? o.batch.clone() : null;
-    this.lambdaServing = o.lambdaServing;
     this.kappaServing = o.kappaServing;
     this.faultPosition = o.faultPosition;
     this.recoveries = o.recoveries.slice();
     this.queryPosition = o.queryPosition;
     this.answers = o.answers.slice();
+    this.answeredQueries = o.answeredQueries.slice();
     this.lastKind = o.lastKind;
     this.lastTime = o.lastTime;
     this.lastSubject = o.lastSubject;
@@ -201,7 +195,7 @@ export class Engine {
     }
     const batch = this.batch;
     if (batch) {
-      if (batch.state === 'running') this.consider(batch.run!.endsAt, K.BatchPublished, -1, -1);
+      if (batch.run) this.consider(batch.run!.endsAt, K.BatchPublished, -1, -1);
       const start = batch.nextStart(now);
       if (start !== null) this.consider(start, K.BatchStarted, -1, -1);
     }
@@ -275,8 +269,6 @@ export class Engine {
       case K.DeployStarted:
         return this.deploy(this.nSubject);
       case K.RecordAppended:
-        if (this.appended === 0)
-          this.logMachine = transition(logMachine, this.logMachine, { type: 'record.appended' })[0];
         this.appended++;
         return true;
       case K.RecordFetched:
@@ -305,10 +297,6 @@ export class Engine {
     const arrival = this.world.recArrival;
     while (this.earliest < this.appended && arrival[this.earliest] < limit) this.earliest++;
     this.detail[0] = this.earliest - before;
-    this.logMachine = transition(logMachine, this.logMachine, {
-      type: 'records.expired',
-      count: this.earliest - before,
-    })[0];
     return true;
   }
 
@@ -326,8 +314,9 @@ export class Engine {
     const target = this.crashTarget(fault);
     this.lastJob = target;
     if (target === -1) {
-      if (this.batch!.state === 'crashed') return true;
-      this.detail[0] = this.batch!.crash() ? 1 : 0;
+      const result = this.batch!.crash();
+      if (result === 'ignored') return true;
+      this.detail[0] = result === 'aborted' ? 1 : 0;
     } else {
       const job = this.jobs[target];
       if (!job.active) return true;
@@ -349,9 +338,6 @@ export class Engine {
 
   private publish(): boolean {
     const view = this.batch!.publish(this.now);
-    this.lambdaServing = transition(lambdaServingMachine, this.lambdaServing!, {
-      type: 'batch.published',
-    })[0];
     const speed = this.jobs[0];
     this.detail[0] = speed.tally.floor;
     speed.handOff(view.cutOff);
@@ -431,6 +417,7 @@ export class Engine {
     const query = this.scenario.queries[q];
     const day = this.dayIndex(query.day, query.at);
     const { served, parts } = this.servedOn(day);
+    this.answeredQueries.push(q);
     this.answers.push({
       at: isoTime(query.at),
       day: dayKey(day + this.world.dayBase),
@@ -438,6 +425,13 @@ export class Engine {
       truth: this.truth.countOn(day),
       parts,
     });
+  }
+
+  /** The answers so far in query order (the report's order, MODEL.md). */
+  answersInQueryOrder(): QueryAnswer[] {
+    const order = this.answers.map((_, k) => k);
+    order.sort((a, b) => this.answeredQueries[a] - this.answeredQueries[b]);
+    return order.map((k) => this.answers[k]);
   }
 
   /** Runs to the end (headless use). */

@@ -95,7 +95,7 @@ export function describeStep(e: Engine): string {
       return describeCrash(e, job);
     case K.JobRecovered: {
       if (!job) {
-        return `The batch layer is back.${e.batch!.pendingRun ? ' It starts the run it missed now.' : ''}`;
+        return `The batch layer is back.${e.batch!.startsNow ? ' It starts the run it missed now.' : ''}`;
       }
       if (job.state === 'stopped')
         return `${who} would be back now, but it was stopped at the switch-over.`;

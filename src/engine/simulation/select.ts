@@ -117,7 +117,7 @@ export function selectView(e: Engine, step: number): SimulationView {
     jobs: e.jobs.map((j) => selectJob(e, j)),
     batch: batch
       ? {
-          state: batch.state as JobLifecycle,
+          state: (batch.state === 'due' ? 'idle' : batch.state) as JobLifecycle,
           counting: batch.table.logic.counting,
           timeZone: batch.table.logic.timeZone,
           run: run

@@ -210,7 +210,7 @@ export class Simulation {
       name: this.scenario.name,
       architecture: this.scenario.architecture,
       steps: this.stepCount,
-      answers: this.final.answers,
+      answers: this.final.answersInQueryOrder(),
     };
   }
 
@@ -229,6 +229,6 @@ export function runScenario(scenario: Scenario): Report {
     name: scenario.name,
     architecture: scenario.architecture,
     steps,
-    answers: engine.answers,
+    answers: engine.answersInQueryOrder(),
   };
 }
