@@ -16,7 +16,7 @@ const parsed = parseScenario({
   timeZone: 'America/New_York',
   start: '2026-01-01T00:00:00Z',
   end: '2027-01-02T00:00:00Z',
-  batch: { every: '1m' },
+  batch: { every: '1m', duration: '30s' },
   events,
   queries: [{ at: '2026-12-31T12:00:00Z', day: 'yesterday' }],
 });
