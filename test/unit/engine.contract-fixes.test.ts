@@ -57,7 +57,6 @@ describe('a deploy fault in a Lambda scenario', () => {
 });
 
 describe('the batch schedule', () => {
-  const at = (iso: string): number => Date.parse(iso);
   const runs = (input: Record<string, unknown>, from: string, count: number): string[] => {
     const sched = new BatchSchedule(
       scenario({
