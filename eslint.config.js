@@ -7,7 +7,14 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'test-results/', 'playwright-report/', 'bench/out/', 'scratch/']),
+  globalIgnores([
+    'dist/',
+    'test-results/',
+    'playwright-report/',
+    'bench/out/',
+    'scratch/',
+    'dist-single/',
+  ]),
   js.configs.recommended,
   ts.configs.recommended,
   svelte.configs.recommended,

@@ -1,16 +1,32 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defaultClientConditions } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
+import { hostedCsp, singleFileCsp } from './build/csp.ts';
 
-export default defineConfig({
-  plugins: [svelte()],
-  base: './',
-  // Vitest would otherwise load Svelte's server build (TOOLCHAIN.md pitfall 2).
-  resolve: process.env.VITEST ? { conditions: [...defaultClientConditions] } : undefined,
-  test: {
-    environment: 'jsdom',
-    include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
-    setupFiles: ['./vitest-setup.ts'],
-    testTimeout: 60_000,
-  },
+/** `npm run build:single`: the whole app as one HTML file that works from disk (`file://`). */
+export const SINGLE_FILE = 'lambda-kappa-lab.html';
+
+export default defineConfig(({ mode }) => {
+  const single = mode === 'single';
+  return {
+    plugins: single
+      ? [svelte(), viteSingleFile({ removeViteModuleLoader: true }), singleFileCsp(SINGLE_FILE)]
+      : [svelte(), hostedCsp()],
+    // Relative paths: the build works under any base path (a project page, a course subfolder).
+    base: './',
+    // The single file is the app alone (the JSON schema is on the hosted site).
+    publicDir: single ? false : 'public',
+    build: single
+      ? { outDir: 'dist-single', emptyOutDir: true }
+      : { rolldownOptions: { input: { main: 'index.html', embed: 'embed-demo.html' } } },
+    // Vitest would otherwise load Svelte's server build (TOOLCHAIN.md pitfall 2).
+    resolve: process.env.VITEST ? { conditions: [...defaultClientConditions] } : undefined,
+    test: {
+      environment: 'jsdom',
+      include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+      setupFiles: ['./vitest-setup.ts'],
+      testTimeout: 60_000,
+    },
+  };
 });

@@ -123,8 +123,8 @@ export class AddressSync {
   }
 
   /** Opens the address the page was loaded with; from then on the address follows the page. */
-  async start(): Promise<void> {
-    await this.open(location.hash);
+  async start(hash: string = location.hash): Promise<void> {
+    await this.open(hash);
     this.ready = true;
   }
 

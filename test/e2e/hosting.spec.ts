@@ -1,0 +1,99 @@
+/**
+ * Hosting: the build works under any base path, under a Content-Security-Policy that forbids
+ * inline script and eval (no violation reported), with no request outside its own origin; and
+ * the single file works from `file://` with no network.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { button, counter, position, watch } from './support/classroom-page.ts';
+
+export const SINGLE_FILE = resolve('dist-single/lambda-kappa-lab.html');
+
+/** Records every CSP violation the page reports (installed before any page script runs). */
+export async function recordCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.violatedDirective}: ${event.blockedURI}`),
+    );
+  });
+  return () =>
+    page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+}
+
+test('the hosted build runs under its CSP: no violation, no eval, no foreign request', async ({
+  page,
+}) => {
+  const seen = watch(page);
+  const violations = await recordCspViolations(page);
+  await page.goto('/');
+  const csp = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toContain('unsafe-eval');
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+
+  await button(page, 'Play').click();
+  await expect.poll(async () => (await position(page)).i).toBeGreaterThan(3);
+  await button(page, 'Pause').click();
+  await button(page, 'Crash').click();
+  await Promise.all([page.waitForEvent('download'), button(page, 'Save picture (PNG)').click()]);
+  // An inline script is refused, and reported as the one violation.
+  const ran = await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'document.body.dataset.inlineRan = "yes"';
+    document.head.append(script);
+    return document.body.dataset.inlineRan ?? 'refused';
+  });
+  expect(ran).toBe('refused');
+  await expect.poll(violations).toEqual([expect.stringMatching(/^script-src/)]);
+  expect(seen.errors.filter((e) => !/Content Security Policy/.test(e))).toEqual([]);
+  expect(seen.foreignRequests).toEqual([]);
+});
+test('the build works under any base path (a subfolder of a course site)', async ({ page }) => {
+  const seen = watch(page);
+  const base = 'http://127.0.0.1/some/course/lab/';
+  await page.route(`${base}**`, (route) => {
+    const path = new URL(route.request().url()).pathname.slice('/some/course/lab/'.length);
+    return route.fulfill({ path: resolve('dist', path || 'index.html') });
+  });
+  await page.goto(`${base}index.html`);
+  await expect(counter(page)).toHaveText(/Step 0 of \d+/);
+  await button(page, 'Next step').click();
+  await expect(page).toHaveURL(`${base}index.html#/sandbox?s=01-yesterday-vs-today&step=1`);
+  expect(seen.errors).toEqual([]);
+});
+
+test('the single file plays from file:// with no network and no CSP violation', async ({
+  page,
+}) => {
+  expect(existsSync(SINGLE_FILE), 'npm run build:single wrote the file').toBe(true);
+  const violations = await recordCspViolations(page);
+  const outside: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => {
+    if (!/^(file|data|blob):/.test(request.url())) outside.push(request.url());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(pathToFileURL(SINGLE_FILE).href);
+  const csp = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
+  expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
+  await button(page, 'Play').click();
+  await expect.poll(async () => (await position(page)).i).toBeGreaterThan(3);
+  await button(page, 'Pause').click();
+  await expect(page).toHaveURL(
+    /lambda-kappa-lab\.html#\/sandbox\?s=01-yesterday-vs-today&step=\d+$/,
+  );
+  expect(await violations()).toEqual([]);
+  expect(errors).toEqual([]);
+  expect(outside).toEqual([]);
+});
