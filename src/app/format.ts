@@ -64,6 +64,33 @@ export function shortTime(ms: number, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${p.timeZoneName}`;
 }
 
+const plainFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * `Mon 23 Nov, 00:45 UTC` (or `Mon 23 Nov, 01:45 GMT+1` in another zone): a time in plain words
+ * for the narration, in the scenario's zone, without seconds or milliseconds.
+ */
+export function plainTime(ms: number, timeZone: string): string {
+  const zone = isUtcZone(timeZone) ? 'UTC' : timeZone;
+  let formatter = plainFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    plainFormatters.set(zone, formatter);
+  }
+  const p: Record<string, string> = {};
+  for (const part of formatter.formatToParts(new Date(ms))) p[part.type] = part.value;
+  return `${p.weekday} ${p.day} ${p.month}, ${p.hour}:${p.minute} ${p.timeZoneName}`;
+}
+
 /** `+2` / `−1`: how far a served number is from truth (a real minus sign, read as "minus"). */
 export function signedDifference(served: number, truth: number): string {
   const d = served - truth;

@@ -98,7 +98,7 @@ describe('Pipeline', () => {
       partitions: props.view.log.partitions,
       jobs: ['speed'],
       narrow: false,
-      days: Math.max(1, props.view.days.length),
+      days: 4,
     });
     const slots = laneSlots(props.view.log.recent, layout.lanes, props.view.log.endOffsets);
     const to = placePoint(layout, slots, step.motion!.to, step.record ?? null);

@@ -15,6 +15,7 @@ describe('the hand-off fade in day bars', () => {
         caption: 'Real-time (speed) view',
         leaving: { '2026-11-23': 3 },
         fade: 0.25,
+        countWidth: (n: number) => n * 10,
       },
     });
     const leaving = container.querySelectorAll('rect[data-leaving]');
@@ -34,6 +35,7 @@ describe('the hand-off fade in day bars', () => {
         counts: { '2026-11-23': 4 },
         colour: '#09c',
         caption: 'x',
+        countWidth: (n: number) => n * 10,
       },
     });
     expect(container.querySelectorAll('rect[data-leaving]')).toHaveLength(0);

@@ -3,7 +3,8 @@ import type { LogRecordView } from '../../src/engine/simulation/simulation.types
 import {
   boundaryX,
   clamp01,
-  dayBars,
+  countScale,
+  labelStep,
   laneSlots,
   lerp,
   slotCentre,
@@ -98,7 +99,7 @@ describe('pipeline layout', () => {
         expect(r.x + r.width).toBeLessThanOrEqual(layout.width);
         expect(r.y + r.height).toBeLessThanOrEqual(layout.height);
       }
-      expect(layout.width).toBe(narrow ? 380 : 1200);
+      expect(layout.width).toBe(narrow ? 720 : 1000);
     },
   );
 
@@ -176,11 +177,22 @@ describe('pipeline layout', () => {
   });
 
   test.each([
-    [{ a: 2, b: 4 }, 100, [50, 100]],
-    [{ a: 0, b: 0 }, 100, [0, 0]],
-    [{ a: 3 }, 60, [60, 0]],
-  ])('dayBars(%o) scales to the largest', (counts, width, widths) => {
-    expect(dayBars(['a', 'b'], counts, width).map((b) => b.width)).toEqual(widths);
+    [4, 100, [0, 50, 100]],
+    [3, 60, [0, 20, 60]],
+    [0, 100, [0, 0, 100]],
+  ])('countScale(%d, %d) draws every count on the same scale', (max, space, widths) => {
+    const scale = countScale(max, space);
+    expect([0, scale.max / 2, scale.max].map(scale.width)).toEqual([widths[0], space / 2, space]);
+    expect(scale.width(max)).toBe(max === 0 ? 0 : widths[2]);
+    expect(scale.width(-3)).toBe(0);
+    expect(scale.ticks.every(Number.isInteger)).toBe(true);
+  });
+
+  test('labelStep thins labels to round offsets that never overlap', () => {
+    expect(labelStep(40, 30)).toBe(1);
+    expect(labelStep(18, 30)).toBe(2);
+    expect(labelStep(10, 30)).toBe(5);
+    expect(labelStep(2, 70)).toBe(50);
   });
 
   test('the palette keeps 3:1 for marks and 4.5:1 for text on white', async () => {

@@ -4,6 +4,7 @@
  * a token's position is a function of simulated time, so pausing, scrubbing and stepping back
  * just work. (A few lines of arithmetic; no D3 module is needed for these linear maps.)
  */
+import { scaleLinear } from 'd3-scale';
 import type { Architecture } from '../../engine/scenario/scenario.types.ts';
 import type { LogRecordView } from '../../engine/simulation/simulation.types.ts';
 
@@ -42,13 +43,31 @@ export function timeFraction(start: number, end: number, now: number): number {
   return clamp01((now - start) / (end - start));
 }
 
-/** Height of one partition's lane: marker zone, id, record, offset, marker zone. */
-export const LANE_HEIGHT = 68;
+/**
+ * Type sizes of the picture, in CSS pixels: the picture is drawn one SVG unit to one CSS pixel
+ * (see `stageLayout`), so these are the sizes on screen at 100 % zoom and grow with browser
+ * zoom. Body text 16 px (readable from the back of a room), numbers that matter larger.
+ */
+export const TEXT = 16;
+export const TITLE = 17;
+export const NUMBER = 19;
+/** Line pitch of 16-px text. */
+export const LINE = 22;
+
+/** Height of one partition's lane: job names, id, record, offset, committed and cut-off marks. */
+export const LANE_HEIGHT = 100;
 /** Where the record row sits inside a lane. */
-export const RECORD_DY = 34;
-const LOG_HEADER = 26;
+export const RECORD_DY = 54;
+/** Baselines of the id (above the record) and the offset (below it) inside a lane. */
+export const ID_DY = 36;
+export const OFFSET_DY = 80;
+const LOG_HEADER = 52;
 const LANE_LABEL = 40;
 const GAP = 16;
+/** Below this width (CSS px) the picture stacks its stages vertically. */
+export const NARROW_BELOW = 900;
+/** Width assumed before the picture has been measured (and in tests without layout). */
+export const DEFAULT_WIDTH = 1000;
 
 export interface StageLayout {
   narrow: boolean;
@@ -69,45 +88,60 @@ export interface StageInput {
   architecture: Architecture;
   partitions: number;
   jobs: readonly string[];
-  narrow: boolean;
+  /** Stack the stages; by default, when `width` is below `NARROW_BELOW`. */
+  narrow?: boolean;
+  /** Width available, in CSS pixels (the picture is drawn at one unit per pixel). */
+  width?: number;
   /** Days the serving layer lists (its height follows them). */
   days?: number;
 }
 
-const BATCH_HEIGHT = 196;
-const SPEED_HEIGHT = 196;
-const KAPPA_JOB_HEIGHT = 132;
-/** Serving: a title row, then one 56-px row per day (at most four). */
-export const SERVING_ROW = 56;
-const QUERY_HEIGHT = 118;
+/** A job box's head: title, positions (labels and values), lag and in-flight. */
+export const JOB_HEAD = 124;
+/** Per-day bars: a caption, then one row per day. */
+export const BAR_ROW = 24;
+const barsHeight = (days: number): number => 26 + days * BAR_ROW;
+const BATCH_HEAD = 100;
+/** Serving: a title row, then one row per day (at most four). */
+export const SERVING_ROW = 72;
+const QUERY_HEIGHT = 150;
+const BRANCH_WIDTH = 290;
+const SERVING_WIDTH = 290;
 
-/** Rectangles of every stage: a left-to-right flow when wide, a vertical stack when narrow. */
+/**
+ * Rectangles of every stage: a left-to-right flow when wide, a vertical stack when narrow. The
+ * result is in CSS pixels for the `width` given, so text keeps its size whatever the width.
+ */
 export function stageLayout(input: StageInput): StageLayout {
   const partitions = Math.max(1, input.partitions);
   const lambda = input.architecture === 'lambda';
-  const jobHeight = lambda ? SPEED_HEIGHT : KAPPA_JOB_HEIGHT;
-  const logHeight = LOG_HEADER + partitions * LANE_HEIGHT + 6;
+  const days = Math.min(4, Math.max(1, input.days ?? 4));
+  const available = Math.max(300, Math.round(input.width ?? DEFAULT_WIDTH));
+  const narrow = input.narrow ?? available < NARROW_BELOW;
+  const jobHeight = lambda ? JOB_HEAD + barsHeight(days) : JOB_HEAD + 12 + barsHeight(days);
+  const batchHeight = BATCH_HEAD + barsHeight(days);
+  const logHeight = LOG_HEADER + partitions * LANE_HEIGHT + 8;
   const jobs: Record<string, Rect> = {};
-  const servingHeight = 34 + Math.min(4, Math.max(1, input.days ?? 4)) * SERVING_ROW;
+  const servingHeight = 36 + days * SERVING_ROW;
 
-  if (input.narrow) {
-    const width = 380;
-    const full = width - 20;
-    const source: Rect = { x: 10, y: 8, width: full, height: 34 };
-    const log: Rect = { x: 10, y: source.y + source.height + 26, width: full, height: logHeight };
+  if (narrow) {
+    const width = Math.min(available, 720);
+    const full = width - 16;
+    const source: Rect = { x: 8, y: 4, width: full, height: 34 };
+    const log: Rect = { x: 8, y: source.y + source.height + 24, width: full, height: logHeight };
     let y = log.y + log.height + GAP + 8;
     let batch: Rect | null = null;
     if (lambda) {
-      batch = { x: 10, y, width: full, height: BATCH_HEIGHT };
-      y += BATCH_HEIGHT + GAP;
+      batch = { x: 8, y, width: full, height: batchHeight };
+      y += batchHeight + GAP + 8;
     }
     for (const name of input.jobs) {
-      jobs[name] = { x: 10, y, width: full, height: jobHeight };
-      y += jobHeight + GAP;
+      jobs[name] = { x: 8, y, width: full, height: jobHeight };
+      y += jobHeight + GAP + 8;
     }
-    const serving: Rect = { x: 10, y: y + 8, width: full, height: servingHeight };
+    const serving: Rect = { x: 8, y, width: full, height: servingHeight };
     const query: Rect = {
-      x: 10,
+      x: 8,
       y: serving.y + serving.height + GAP,
       width: full,
       height: QUERY_HEIGHT,
@@ -115,7 +149,7 @@ export function stageLayout(input: StageInput): StageLayout {
     return {
       narrow: true,
       width,
-      height: query.y + query.height + 10,
+      height: query.y + query.height + 8,
       source,
       log,
       lanes: lanesOf(log, partitions),
@@ -126,29 +160,35 @@ export function stageLayout(input: StageInput): StageLayout {
     };
   }
 
-  const width = 1200;
-  const top = 36;
-  const source: Rect = { x: 10, y: top + LOG_HEADER, width: 76, height: partitions * LANE_HEIGHT };
-  const log: Rect = { x: 110, y: top, width: 480, height: logHeight };
-  const branchX = 626;
-  const branchWidth = 270;
+  const width = available;
+  const top = 4;
+  const servingX = width - 8 - SERVING_WIDTH;
+  const branchX = servingX - 26 - BRANCH_WIDTH;
+  const logWidth = branchX - 30 - 8;
+  const source: Rect = { x: 8, y: top, width: logWidth, height: 34 };
+  const log: Rect = { x: 8, y: top + 34 + 22, width: logWidth, height: logHeight };
   let y = top;
   let batch: Rect | null = null;
   if (lambda) {
-    batch = { x: branchX, y, width: branchWidth, height: BATCH_HEIGHT };
-    y += BATCH_HEIGHT + GAP;
+    batch = { x: branchX, y, width: BRANCH_WIDTH, height: batchHeight };
+    y += batchHeight + GAP;
   }
   for (const name of input.jobs) {
-    jobs[name] = { x: branchX, y, width: branchWidth, height: jobHeight };
+    jobs[name] = { x: branchX, y, width: BRANCH_WIDTH, height: jobHeight };
     y += jobHeight + GAP;
   }
-  const serving: Rect = { x: 926, y: top, width: 264, height: servingHeight };
-  const query: Rect = { x: 926, y: top + servingHeight + GAP, width: 264, height: QUERY_HEIGHT };
+  const serving: Rect = { x: servingX, y: top, width: SERVING_WIDTH, height: servingHeight };
+  const query: Rect = {
+    x: servingX,
+    y: top + servingHeight + GAP,
+    width: SERVING_WIDTH,
+    height: QUERY_HEIGHT,
+  };
   const bottom = Math.max(log.y + log.height, y - GAP, query.y + query.height);
   return {
     narrow: false,
     width,
-    height: bottom + 12,
+    height: bottom + 8,
     source,
     log,
     lanes: lanesOf(log, partitions),
@@ -178,8 +218,8 @@ export interface LaneSlots {
 }
 
 /** Narrowest slot: below this a lane shows fewer (the most recent) records instead. */
-export const MIN_SLOT = 14;
-const MAX_SLOT = 36;
+export const MIN_SLOT = 18;
+const MAX_SLOT = 40;
 
 /**
  * Splits the recent records into lanes and sizes the slots. Each lane keeps its most recent
@@ -218,21 +258,45 @@ export function clampX(lane: Rect, x: number): number {
   return Math.min(lane.x + lane.width, Math.max(lane.x, x));
 }
 
-/** Every `step`-th label fits when the slots are narrower than a label. */
-export function labelStep(slotWidth: number, labelWidth = 26): number {
-  return Math.max(1, Math.ceil(labelWidth / Math.max(1, slotWidth)));
+/** Width of a 16-px label of `chars` characters (digits and lower-case letters), with a gap. */
+export function labelWidth(chars: number): number {
+  return chars * 9.2 + 6;
 }
 
-/** Bars for per-day counts on one scale: widths proportional to the value, largest = `width`. */
-export function dayBars(
-  days: readonly string[],
-  counts: Readonly<Record<string, number>>,
-  width: number,
-  max?: number,
-): { day: string; value: number; width: number }[] {
-  const top = Math.max(1, max ?? Math.max(0, ...days.map((d) => counts[d] ?? 0)));
-  return days.map((day) => {
-    const value = counts[day] ?? 0;
-    return { day, value, width: (Math.max(0, value) / top) * width };
-  });
+/**
+ * Label every `step`-th offset so that labels never overlap: the smallest of 1, 2, 5, 10, 20,
+ * 50… whose labels fit side by side. Labels go on absolute offsets (multiples of the step), like
+ * an axis' ticks, so they stay on their records as new records arrive.
+ */
+export function labelStep(slotWidth: number, width = labelWidth(3)): number {
+  const need = width / Math.max(0.001, slotWidth);
+  for (let magnitude = 1; ; magnitude *= 10) {
+    for (const m of [1, 2, 5]) if (m * magnitude >= need) return m * magnitude;
+    if (magnitude > 1e9) return magnitude;
+  }
+}
+
+/** Length of the longest count bar, in every box (so equal bars mean equal numbers). */
+export const COUNT_SPACE = 130;
+
+/**
+ * The picture's one scale for counts (d3-scale): every box that draws a count (batch view,
+ * speed view, Kappa tables, serving bars, truth ticks) draws it with this, so equal bars stand
+ * for equal numbers everywhere. `width(count)` is a bar's length; `ticks` are the axis' values.
+ */
+export function countScale(
+  max: number,
+  space = COUNT_SPACE,
+): { max: number; width: (count: number) => number; ticks: number[] } {
+  const scale = scaleLinear()
+    .domain([0, Math.max(1, max)])
+    .range([0, space])
+    .nice(4)
+    .clamp(true);
+  const [, top] = scale.domain();
+  return {
+    max: top,
+    width: (count) => scale(Math.max(0, count)),
+    ticks: scale.ticks(Math.min(4, top)).filter((t) => Number.isInteger(t)),
+  };
 }

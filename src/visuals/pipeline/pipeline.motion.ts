@@ -20,10 +20,9 @@ import {
 
 /** Where tokens leave the sources box for a lane. */
 export function sourceExit(layout: StageLayout, lane: Rect): Point {
+  // The sources box sits above the log in both layouts: tokens drop from it into their lane.
   const s = layout.source;
-  return layout.narrow
-    ? { x: s.x + s.width / 2, y: s.y + s.height }
-    : { x: s.x + s.width, y: lane.y + RECORD_DY };
+  return { x: Math.min(lane.x + lane.width, s.x + s.width / 2), y: s.y + s.height };
 }
 
 /** Where tokens enter a stage box. */

@@ -9,6 +9,29 @@ import type {
 } from '../../engine/simulation/simulation.types.ts';
 import { calendarFor, dayKey } from '../../engine/time/time.logic.ts';
 
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A day key ("2026-11-23") in plain words: "Mon 23 Nov". Unparseable keys are returned as is. */
+export function dayLabel(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
+}
+
+/** The largest count any box of the picture draws: the top of its one count scale. */
+export function largestCount(view: SimulationView, days: readonly string[]): number {
+  let max = 0;
+  const take = (counts: Readonly<Record<string, number>> | undefined) => {
+    for (const day of days) max = Math.max(max, counts?.[day] ?? 0);
+  };
+  take(view.batch?.published?.counts);
+  for (const job of view.jobs) take(job.counts);
+  for (const d of view.days) if (days.includes(d.day)) max = Math.max(max, d.served, d.truth);
+  return max;
+}
+
 /** The most recent `max` days the serving layer knows. */
 export function shownDays(days: readonly ServedDay[], max = 4): ServedDay[] {
   return days.slice(Math.max(0, days.length - max));

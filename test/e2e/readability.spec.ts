@@ -1,0 +1,120 @@
+/**
+ * Readable from the back of a room and on a phone (issue 7): measured in the browser at a
+ * projector's 1366 × 768 and a phone's 390 × 844. Rendered font sizes (CSS size × the SVG's
+ * scale on screen), the picture's box from step to step, and what the first screen shows.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import {
+  button,
+  counter,
+  openDisclosure,
+  pipelinePicture,
+  position,
+  SCREENS,
+  watch,
+} from './support/pipeline-page.ts';
+
+const SIZES = [
+  { width: 1366, height: 768, label: 'projector-1366x768' },
+  { width: 390, height: 844, label: 'phone-390x844' },
+] as const;
+
+/** Smallest rendered font size (px on screen) of the visible text in the picture, and of the page. */
+async function smallestFonts(
+  page: Page,
+): Promise<{ picture: number; page: number; where: string }> {
+  return page.evaluate(() => {
+    const svg = document.querySelector('svg[aria-label="Pipeline picture"]') as SVGSVGElement;
+    const scale = svg.getScreenCTM()?.a ?? 1;
+    let picture = Infinity;
+    let smallest = Infinity;
+    let where = '';
+    for (const text of Array.from(svg.querySelectorAll('text'))) {
+      if (!text.textContent?.trim() || text.getBBox().width === 0) continue;
+      const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+      if (size < picture) [picture, where] = [size, `picture: "${text.textContent.trim()}"`];
+    }
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || !node.textContent?.trim() || parent.closest('svg')) continue;
+      if (parent.closest('.visually-hidden, [hidden], details:not([open]) > :not(summary)'))
+        continue;
+      const box = parent.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const size = parseFloat(getComputedStyle(parent).fontSize);
+      if (size < smallest) {
+        smallest = size;
+        if (size < 13) where = `page: "${node.textContent.trim().slice(0, 40)}"`;
+      }
+    }
+    return { picture, page: smallest, where };
+  });
+}
+
+for (const { width, height, label } of SIZES) {
+  test(`at ${width}×${height}: text in the picture is at least 16 px, nothing on the page under 13 px`, async ({
+    page,
+  }) => {
+    const seen = watch(page);
+    await page.setViewportSize({ width, height });
+    await page.goto('/');
+    await expect(pipelinePicture(page)).toBeVisible();
+    for (let i = 0; i < 12; i++) await button(page, 'Next step').click();
+    await openDisclosure(page, 'Legend');
+    const fonts = await smallestFonts(page);
+    expect(fonts.picture, `smallest text in the picture (${fonts.where})`).toBeGreaterThanOrEqual(
+      16,
+    );
+    expect(fonts.page, `smallest text on the page (${fonts.where})`).toBeGreaterThanOrEqual(13);
+    await page.screenshot({ path: `${SCREENS}/readable-${label}.png` });
+    expect(seen.errors).toEqual([]);
+  });
+}
+
+test('the picture does not move or change size between steps, nor when the legend or table view opens', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/');
+  const picture = pipelinePicture(page);
+  const first = await picture.boundingBox();
+  expect(first).not.toBeNull();
+  const { n } = await position(page);
+  const moved: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    await button(page, 'Next step').click();
+    await expect(counter(page)).toHaveText(new RegExp(`Step ${i} of`));
+    const box = await picture.boundingBox();
+    if (JSON.stringify(box) !== JSON.stringify(first))
+      moved.push(`step ${i}: ${JSON.stringify(box)}`);
+  }
+  expect(moved, `the picture's box at step 0 was ${JSON.stringify(first)}`).toEqual([]);
+  await openDisclosure(page, 'Legend');
+  await openDisclosure(page, 'Table view');
+  expect(await picture.boundingBox()).toEqual(first);
+});
+
+test('at 1366×768 the first screen shows the controls, narration, the whole picture and served vs truth', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/');
+  for (let i = 0; i < 20; i++) await button(page, 'Next step').click();
+  const inFirstScreen = async (what: string, box: { y: number; height: number } | null) => {
+    expect(box, what).not.toBeNull();
+    expect(box!.y, `${what} starts on the first screen`).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height, `${what} ends on the first screen`).toBeLessThanOrEqual(768);
+  };
+  await inFirstScreen('Next step', await button(page, 'Next step').boundingBox());
+  await inFirstScreen(
+    'the narration',
+    await page.getByRole('status', { name: 'Current step' }).boundingBox(),
+  );
+  await inFirstScreen('the picture', await pipelinePicture(page).boundingBox());
+  await inFirstScreen(
+    'Served vs truth',
+    await page.getByRole('region', { name: 'Served versus truth' }).boundingBox(),
+  );
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
