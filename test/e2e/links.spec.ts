@@ -14,6 +14,7 @@ import {
   scenarioPicker,
   watch,
 } from './support/classroom-page.ts';
+import { pictureShot } from './support/pipeline-page.ts';
 
 async function copyLink(page: Page): Promise<string> {
   await button(page, 'Copy link').click();
@@ -40,7 +41,8 @@ test('a copied link opens the same moment (injected fault, settings, step) in a 
   expect(link.length).toBeLessThan(500);
   expect(page.url()).toBe(link);
   const numbers = await numbersOnScreenText(page);
-  const picture = await pipelinePicture(page).screenshot();
+  // A full repaint first (pictureShot): a partial repaint's anti-aliasing differs by a few pixels.
+  const picture = (await pictureShot(pipelinePicture(page))).shot;
   const json = await page.getByRole('textbox', { name: 'Scenario JSON' }).inputValue();
 
   const fresh = await browser.newContext({ viewport: { width: 1366, height: 900 } });
@@ -52,7 +54,7 @@ test('a copied link opens the same moment (injected fault, settings, step) in a 
   expect(
     JSON.parse(await other.getByRole('textbox', { name: 'Scenario JSON' }).inputValue()),
   ).toEqual(JSON.parse(json));
-  expect((await pipelinePicture(other).screenshot()).equals(picture)).toBe(true);
+  expect((await pictureShot(pipelinePicture(other))).shot.equals(picture)).toBe(true);
   await expect(other.getByRole('alert')).toHaveCount(0);
   for (const s of [seen, seenOther]) {
     expect(s.errors).toEqual([]);
