@@ -3,6 +3,11 @@
  * the playback actor (the only subscription in the app; components never touch actors), and
  * derives everything the components show from `simulation.view(...)`. The engine runs a
  * scenario eagerly, so stepping back is just reading an earlier view.
+ *
+ * Small runs are built here, on the page. Big ones (more than `PAGE_BUILD_LIMIT` events) are
+ * built in the simulation worker, with progress and a Cancel, while the previous run stays on
+ * screen; their views then arrive from the worker as frames (the nearest one shows until the
+ * exact one is there).
  */
 import { createActor } from 'xstate';
 import {
@@ -19,6 +24,11 @@ import {
 import { playbackMachine } from './playback/playback.machine.ts';
 import { ReducedMotion } from './playback/reduced-motion.svelte.ts';
 import { markAnswered, recentStepIndexes, shownDays } from './session.select.ts';
+import type { BuildProgress } from '../engine/simulation/simulation.ts';
+import { startBuild, workersAvailable } from './worker/build-client.ts';
+import { handOffCounts, type Frame } from './worker/frame.ts';
+import type { RemoteRun, RunHandle } from './worker/remote-run.ts';
+import { buildsInWorker } from './worker/run-size.ts';
 
 /** Where the current scenario came from: a bundled file, or text the learner ran or branched. */
 export type ScenarioSource = { kind: 'bundled'; file: string } | { kind: 'custom' };
@@ -29,8 +39,24 @@ export const RECENT_STEPS = 8;
 /** Where a new run starts: at its beginning, or just before a simulated time (a branch). */
 export type StartAt = { kind: 'start' } | { kind: 'before'; time: number };
 
+/** A run being built in the worker: how far it has got, and since when (page clock, ms). */
+export interface BuildStatus extends BuildProgress {
+  startedAt: number;
+  elapsed: number;
+}
+
 export class SimulationSession {
-  simulation = $state.raw<Simulation | null>(null);
+  /** The run on screen: built on the page (`Simulation`) or in the worker (`RemoteRun`). */
+  simulation = $state.raw<RunHandle | null>(null);
+  /** Events in the running scenario. */
+  eventCount = $state.raw(0);
+  /** The run being built in the worker, if any (the previous run stays on screen meanwhile). */
+  building = $state.raw<BuildStatus | null>(null);
+  #local = $state.raw<Simulation | null>(null);
+  #remote: RemoteRun | null = null;
+  /** The latest frame from the worker (a big run), possibly for another position. */
+  #frame = $state.raw<Frame | null>(null);
+  #build: { cancel(): void } | null = null;
   scenario = $state.raw<Scenario | null>(null);
   /** The validated input of the running scenario: what the sandbox edits. */
   input = $state.raw<ScenarioInput | null>(null);
@@ -49,13 +75,31 @@ export class SimulationSession {
   #motion = new ReducedMotion();
 
   constructor() {
-    this.#actor.subscribe((snapshot) => (this.#playback = snapshot));
+    this.#actor.subscribe((snapshot) => {
+      this.#playback = snapshot;
+      this.#wantFrame();
+    });
     this.#actor.start();
   }
 
-  /** Stops the playback actor (the app does this when it unmounts). */
+  /** Stops the playback actor and any worker (the app does this when it unmounts). */
   dispose(): void {
     this.#actor.stop();
+    this.#build?.cancel();
+    this.#remote?.dispose();
+  }
+
+  /** Asks the worker for the frame at the current position (big runs only). */
+  #wantFrame(): void {
+    const remote = this.#remote;
+    if (!remote) return;
+    const snapshot = this.#actor.getSnapshot();
+    remote.request({
+      position: snapshot.context.position,
+      playing: snapshot.matches('playing'),
+      selectedDay: this.selectedDay,
+      recent: RECENT_STEPS,
+    });
   }
 
   /** 0 = before the first step; p = steps 0..p-1 are done, so the view is `view(p - 1)`. */
@@ -72,31 +116,37 @@ export class SimulationSession {
   );
 
   readonly stepCount = $derived(this.simulation?.stepCount ?? 0);
-  readonly view = $derived(this.simulation?.view(this.position - 1) ?? null);
-  readonly currentStep = $derived<StepInfo | null>(
-    this.simulation && this.position > 0 ? this.simulation.stepInfo(this.position - 1) : null,
+  readonly view = $derived(
+    this.#local ? this.#local.view(this.position - 1) : (this.#frame?.view ?? null),
   );
+  /** True while a big run's exact frame for this position is still on its way. */
+  readonly pending = $derived(
+    this.#local === null && this.#frame !== null && this.#frame.position !== this.position,
+  );
+  readonly currentStep = $derived.by<StepInfo | null>(() => {
+    const local = this.#local;
+    if (!local) return this.#frame?.currentStep ?? null;
+    return this.position > 0 ? local.stepInfo(this.position - 1) : null;
+  });
   /** The step on its way while playing (what the picture animates), else null. */
-  readonly incoming = $derived<StepInfo | null>(
-    this.simulation && this.playing && this.position < this.stepCount
-      ? this.simulation.stepInfo(this.position)
-      : null,
-  );
+  readonly incoming = $derived.by<StepInfo | null>(() => {
+    if (!this.playing) return null;
+    const local = this.#local;
+    if (!local) return this.#frame?.incoming ?? null;
+    return this.position < this.stepCount ? local.stepInfo(this.position) : null;
+  });
   /**
    * While the next step publishes a batch view: per day, the speed-layer counts the hand-off is
    * about to drop (so the picture can fade them out while the served answer stays level).
    */
   readonly handOff = $derived.by<DayCounts | null>(() => {
-    const simulation = this.simulation;
-    if (!simulation || !this.view || this.incoming?.kind !== 'batch.published') return null;
-    const now = this.view.jobs[0]?.counts ?? {};
-    const after = simulation.view(this.position).jobs[0]?.counts ?? {};
-    const out: DayCounts = {};
-    for (const [day, n] of Object.entries(now)) {
-      const dropped = n - (after[day] ?? 0);
-      if (dropped > 0) out[day] = dropped;
-    }
-    return out;
+    const local = this.#local;
+    if (!local) return this.playing ? (this.#frame?.handOff ?? null) : null;
+    if (!this.view || this.incoming?.kind !== 'batch.published') return null;
+    return handOffCounts(
+      this.view.jobs[0]?.counts ?? {},
+      local.view(this.position).jobs[0]?.counts ?? {},
+    );
   });
   /** Simulated time shown by the picture: between the last step done and the next one. */
   readonly displayTime = $derived.by(() => {
@@ -114,21 +164,24 @@ export class SimulationSession {
     this.report && this.view ? markAnswered(this.report.answers, this.view.answers) : [],
   );
   readonly recentSteps = $derived.by(() => {
-    const simulation = this.simulation;
-    if (!simulation) return [];
-    return recentStepIndexes(this.position, RECENT_STEPS).map((i) => simulation.stepInfo(i));
+    const local = this.#local;
+    if (!local) return this.#frame?.recentSteps ?? [];
+    return recentStepIndexes(this.position, RECENT_STEPS).map((i) => local.stepInfo(i));
   });
-  readonly lineage = $derived(
-    this.simulation && this.selectedDay && this.view?.days.some((d) => d.day === this.selectedDay)
-      ? this.simulation.lineage(this.position - 1, this.selectedDay)
-      : null,
-  );
+  readonly lineage = $derived.by(() => {
+    const local = this.#local;
+    if (!local) return this.#frame?.lineage ?? null;
+    return this.selectedDay && this.view?.days.some((d) => d.day === this.selectedDay)
+      ? local.lineage(this.position - 1, this.selectedDay)
+      : null;
+  });
   /** Why each shown day's served number differs from truth (all days, or the latest few). */
   readonly explanations = $derived.by(() => {
-    const simulation = this.simulation;
-    if (!simulation || !this.view) return [];
+    const local = this.#local;
+    if (!local) return this.#frame?.explanations ?? [];
+    if (!this.view) return [];
     return shownDays(this.view.days, this.selectedDay).map((day) =>
-      simulation.explain(this.position - 1, day),
+      local.explain(this.position - 1, day),
     );
   });
   readonly atStart = $derived(this.position <= 0);
@@ -138,7 +191,17 @@ export class SimulationSession {
    * Parses and runs a scenario. On any problem the current simulation stays exactly as it was
    * (same run, same step) and the problems are kept for the page to show.
    */
-  run(text: string, source: ScenarioSource, startAt: StartAt = { kind: 'start' }): boolean {
+  run(
+    text: string,
+    source: ScenarioSource,
+    startAt: StartAt = { kind: 'start' },
+    onLoaded?: () => void,
+  ): boolean {
+    this.cancelBuild();
+    if (workersAvailable() && buildsInWorker(text)) {
+      this.#buildInWorker(text, source, startAt, onLoaded);
+      return true;
+    }
     const parsed = parseScenarioText(text);
     if (!parsed.ok) {
       this.problems = parsed.problems.map((p) => formatProblem(p));
@@ -152,15 +215,84 @@ export class SimulationSession {
       this.problems = [`The scenario is valid but could not be run: ${reason}`];
       return false;
     }
+    this.#remote?.dispose();
+    this.#remote = null;
+    this.#frame = null;
+    this.#local = simulation;
+    this.#install(simulation, parsed.scenario, parsed.input, source, startAt);
+    this.eventCount = parsed.scenario.events.length;
+    onLoaded?.();
+    return true;
+  }
+
+  #install(
+    simulation: RunHandle,
+    scenario: Scenario,
+    input: ScenarioInput,
+    source: ScenarioSource,
+    startAt: StartAt,
+  ): void {
     this.simulation = simulation;
-    this.scenario = parsed.scenario;
-    this.input = parsed.input;
+    this.scenario = scenario;
+    this.input = input;
     this.source = source;
     this.problems = [];
     this.#branch = null;
     const position = startAt.kind === 'start' ? 0 : simulation.stepsBefore(startAt.time);
     this.#actor.send({ type: 'run.loaded', stepCount: simulation.stepCount, position });
-    return true;
+  }
+
+  #buildInWorker(
+    text: string,
+    source: ScenarioSource,
+    startAt: StartAt,
+    onLoaded?: () => void,
+  ): void {
+    const startedAt = performance.now();
+    this.building = {
+      steps: 0,
+      estimatedSteps: 0,
+      appended: 0,
+      records: 0,
+      startedAt,
+      elapsed: 0,
+    };
+    const build = startBuild(text, {
+      progress: (progress) => {
+        if (this.#build !== build) return;
+        this.building = { ...progress, startedAt, elapsed: performance.now() - startedAt };
+      },
+      problems: (problems) => {
+        if (this.#build !== build) return;
+        this.#build = null;
+        this.building = null;
+        this.problems = problems;
+      },
+      built: (run, built) => {
+        if (this.#build !== build) return run.dispose();
+        this.#build = null;
+        this.building = null;
+        this.#remote?.dispose();
+        this.#local = null;
+        this.#frame = null;
+        this.#remote = run;
+        this.#install(run, built.scenario, built.input, source, startAt);
+        this.eventCount = built.eventCount;
+        onLoaded?.();
+        this.#wantFrame();
+      },
+      frame: (frame) => {
+        if (this.#remote) this.#frame = frame;
+      },
+    });
+    this.#build = build;
+  }
+
+  /** Stops building a run in the worker; the run on screen stays as it was. */
+  cancelBuild(): void {
+    this.#build?.cancel();
+    this.#build = null;
+    this.building = null;
   }
 
   /**
@@ -176,9 +308,10 @@ export class SimulationSession {
       exact && this.position === 0
         ? { kind: 'start' }
         : { kind: 'before', time: exact ? time + 1 : time };
-    if (!this.run(text, { kind: 'custom' }, startAt)) return false;
+    const note_ = `Branched: ${note}`;
+    const loaded = () => (this.#branch = { text: note_, position: this.position });
+    if (!this.run(text, { kind: 'custom' }, startAt, loaded)) return false;
     this.draft = text;
-    this.#branch = { text: `Branched: ${note}`, position: this.position };
     return true;
   }
 
@@ -199,6 +332,7 @@ export class SimulationSession {
 
   selectDay(day: string | null): void {
     this.selectedDay = day;
+    this.#wantFrame();
   }
 
   play(): void {

@@ -20,21 +20,45 @@ import type {
   StepInfo,
 } from './simulation.types.ts';
 import { parseDayKey } from '../time/time.logic.ts';
-import { KIND_NAMES } from './step-kinds.ts';
+import { K, KIND_NAMES } from './step-kinds.ts';
 
 export interface SimulationOptions {
   /** Memory budget for checkpoints, bytes (default 256 MB). */
   checkpointBudget?: number;
   /** Initial checkpoint interval in steps (default 64). */
   checkpointInterval?: number;
+  /**
+   * Called every `progressEvery` steps while the run is built (a worker reports it to the page):
+   * steps done, the estimated total, and records appended to the log so far.
+   */
+  onProgress?: (progress: BuildProgress) => void;
+  progressEvery?: number;
+}
+
+export interface BuildProgress {
+  steps: number;
+  /** Estimated steps in the whole run (about three per record per job; a guess, not a bound). */
+  estimatedSteps: number;
+  /** Records appended to the log so far, of `records`. */
+  appended: number;
+  records: number;
 }
 
 class Columns {
-  kind = new Uint8Array(1024);
-  time = new Float64Array(1024);
-  subject = new Int32Array(1024);
-  job = new Int16Array(1024);
+  kind: Uint8Array;
+  time: Float64Array;
+  subject: Int32Array;
+  job: Int16Array;
   length = 0;
+
+  /** Sized from the run's estimate, so that a big run rarely copies its columns to grow. */
+  constructor(capacity: number) {
+    const n = Math.max(1024, Math.ceil(capacity));
+    this.kind = new Uint8Array(n);
+    this.time = new Float64Array(n);
+    this.subject = new Int32Array(n);
+    this.job = new Int16Array(n);
+  }
 
   push(kind: number, time: number, subject: number, job: number): void {
     if (this.length === this.kind.length) this.grow();
@@ -46,7 +70,7 @@ class Columns {
   }
 
   private grow(): void {
-    const n = this.kind.length * 2;
+    const n = Math.ceil(this.kind.length * 1.5);
     const kind = new Uint8Array(n);
     kind.set(this.kind);
     const time = new Float64Array(n);
@@ -65,18 +89,23 @@ class Columns {
  * replay's two per record for each deploy; the state grows as it runs, so aim at a quarter).
  */
 function initialInterval(world: World, stateBytes: number, budget: number): number {
+  const steps = estimateSteps(world);
+  const copies = Math.max(8, Math.floor(budget / 4 / Math.max(stateBytes, 1)));
+  return Math.max(64, 2 ** Math.ceil(Math.log2(Math.max(1, steps / copies))));
+}
+
+/** About three steps per record per job, plus a replay's two per record for each deploy. */
+function estimateSteps(world: World): number {
   const s = world.scenario;
   const deploys =
     s.architecture === 'kappa' ? s.faults.filter((f) => f.kind === 'deploy').length : 0;
-  const steps = world.recordCount * (3 + 2 * deploys) + s.queries.length;
-  const copies = Math.max(8, Math.floor(budget / 4 / Math.max(stateBytes, 1)));
-  return Math.max(64, 2 ** Math.ceil(Math.log2(Math.max(1, steps / copies))));
+  return world.recordCount * (3 + 2 * deploys) + s.queries.length;
 }
 
 export class Simulation {
   readonly world: World;
   readonly scenario: Scenario;
-  private readonly columns = new Columns();
+  private readonly columns: Columns;
   /** checkpoints[k] is the state after k × interval steps. */
   private checkpoints: Engine[] = [];
   private interval: number;
@@ -90,10 +119,20 @@ export class Simulation {
     const engine = new Engine(this.world);
     this.interval = options.checkpointInterval ?? initialInterval(this.world, engine.bytes, budget);
     this.checkpoints.push(engine.clone());
+    const estimatedSteps = estimateSteps(this.world);
+    this.columns = new Columns(estimatedSteps * 1.05 + 64);
     const cols = this.columns;
+    const onProgress = options.onProgress;
+    const every = Math.max(1, options.progressEvery ?? 65_536);
+    let appended = 0;
     let sinceCheckpoint = 0;
     while (engine.step()) {
       cols.push(engine.lastKind, engine.lastTime, engine.lastSubject, engine.lastJob);
+      if (engine.lastKind === K.RecordAppended) appended++;
+      if (onProgress && cols.length % every === 0) {
+        const records = this.world.recordCount;
+        onProgress({ steps: cols.length, estimatedSteps, appended, records });
+      }
       if (++sinceCheckpoint === this.interval) {
         sinceCheckpoint = 0;
         this.checkpoints.push(engine.clone());
@@ -212,6 +251,15 @@ export class Simulation {
       steps: this.stepCount,
       answers: this.final.answersInQueryOrder(),
     };
+  }
+
+  /**
+   * Copies of the step-kind and step-time columns (what the page needs to place steps on a time
+   * line and to navigate without asking a worker).
+   */
+  stepColumns(): { kinds: Uint8Array; times: Float64Array } {
+    const n = this.stepCount;
+    return { kinds: this.columns.kind.slice(0, n), times: this.columns.time.slice(0, n) };
   }
 
   /** Number of checkpoints and their interval (for benchmarks). */

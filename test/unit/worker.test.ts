@@ -1,0 +1,132 @@
+/**
+ * The simulation worker's host and the page's side of a run in the worker: the host answers
+ * with the same engine results as a run built on the page, and the page never queues frame
+ * requests (only the latest wanted position is asked next).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText, Simulation } from '../../src/engine/index.ts';
+import { computeFrame, type Frame } from '../../src/app/worker/frame.ts';
+import { createHost } from '../../src/app/worker/host.ts';
+import type { FromWorker, ToWorker } from '../../src/app/worker/protocol.ts';
+import { RemoteRun } from '../../src/app/worker/remote-run.ts';
+import { buildsInWorker, PAGE_BUILD_LIMIT } from '../../src/app/worker/run-size.ts';
+
+const text = readFileSync('scenarios/01-yesterday-vs-today.json', 'utf8');
+
+function simulationOf(source: string): Simulation {
+  const parsed = parseScenarioText(source);
+  if (!parsed.ok) throw new Error('invalid');
+  return Simulation.create(parsed.scenario);
+}
+
+describe('the worker host', () => {
+  it('builds a run with progress, then answers frames equal to the engine’s own', () => {
+    const posted: FromWorker[] = [];
+    const handle = createHost((m) => posted.push(m), 8);
+    handle({ type: 'build', id: 7, text });
+    const local = simulationOf(text);
+    const progress = posted.filter((m) => m.type === 'progress');
+    expect(progress.length).toBe(Math.floor(local.stepCount / 8));
+    expect(progress.map((m) => m.steps)).toEqual(progress.map((_, k) => 8 * (k + 1)));
+    const built = posted.find((m) => m.type === 'built');
+    if (built?.type !== 'built') throw new Error('not built');
+    expect(built.stepCount).toBe(local.stepCount);
+    expect(built.report).toEqual(local.report());
+    expect(built.scenario.events).toEqual([]);
+    expect(built.eventCount).toBe(local.scenario.events.length);
+    expect(Array.from(built.times)).toEqual(
+      Array.from({ length: local.stepCount }, (_, i) => local.timeOf(i)),
+    );
+
+    const p = Math.floor(local.stepCount / 2);
+    handle({
+      type: 'frame',
+      id: 7,
+      seq: 1,
+      position: p,
+      playing: true,
+      selectedDay: null,
+      recent: 3,
+    });
+    const frame = posted.at(-1);
+    if (frame?.type !== 'frame') throw new Error('no frame');
+    expect(frame.frame.view).toEqual(local.view(p - 1));
+    expect(frame.frame.currentStep).toEqual(local.stepInfo(p - 1));
+    expect(frame.frame.incoming).toEqual(local.stepInfo(p));
+    expect(frame.frame.recentSteps).toEqual([p - 3, p - 2, p - 1].map((i) => local.stepInfo(i)));
+    const days = frame.frame.view.days.map((d) => d.day);
+    expect(frame.frame.explanations).toEqual(days.map((d) => local.explain(p - 1, d)));
+  });
+
+  it('reports the problems of an invalid scenario and builds nothing', () => {
+    const posted: FromWorker[] = [];
+    createHost((m) => posted.push(m))({ type: 'build', id: 1, text: '{"name": 3}' });
+    expect(posted).toHaveLength(1);
+    expect(posted[0].type).toBe('problems');
+    if (posted[0].type === 'problems') expect(posted[0].problems.join('\n')).toMatch(/name/);
+  });
+});
+
+describe('which runs go to the worker', () => {
+  it('counts explicit and generated events', () => {
+    const scenario = (events: number, generated: number) =>
+      JSON.stringify({ events: Array(events).fill({}), generate: { count: generated } });
+    expect(buildsInWorker(scenario(10, PAGE_BUILD_LIMIT - 10))).toBe(false);
+    expect(buildsInWorker(scenario(10, PAGE_BUILD_LIMIT - 9))).toBe(true);
+    expect(buildsInWorker('not json')).toBe(false); // the page reports the syntax error
+    expect(buildsInWorker(text)).toBe(false);
+  });
+});
+
+describe('a run in the worker, seen from the page', () => {
+  const simulation = simulationOf(text);
+  const columns = simulation.stepColumns();
+  function remote() {
+    const sent: ToWorker[] = [];
+    const shown: Frame[] = [];
+    const worker = { postMessage: (m: ToWorker) => sent.push(m), terminate() {} } as never;
+    const run = new RemoteRun(worker, 3, simulation.stepCount, simulation.report(), columns, (f) =>
+      shown.push(f),
+    );
+    const answer = () => {
+      const m = sent.at(-1);
+      if (m?.type !== 'frame') throw new Error('no request');
+      run.receive({ type: 'frame', id: 3, seq: m.seq, frame: computeFrame(simulation, m) });
+    };
+    return { run, sent, shown, answer };
+  }
+  const at = (position: number) => ({ position, playing: false, selectedDay: null, recent: 8 });
+
+  it('asks one frame at a time, and then only the latest position wanted', () => {
+    const { run, sent, shown, answer } = remote();
+    run.request(at(5));
+    run.request(at(6));
+    run.request(at(7));
+    expect(sent.map((m) => m.type === 'frame' && m.position)).toEqual([5]);
+    answer();
+    expect(shown.map((f) => f.position)).toEqual([5]);
+    expect(sent.map((m) => m.type === 'frame' && m.position)).toEqual([5, 7]);
+    answer();
+    expect(shown.map((f) => f.position)).toEqual([5, 7]);
+  });
+
+  it('answers a recent position from its cache at once', () => {
+    const { run, sent, shown, answer } = remote();
+    run.request(at(5));
+    answer();
+    run.request(at(9));
+    answer();
+    run.request(at(5));
+    expect(sent).toHaveLength(2);
+    expect(shown.map((f) => f.position)).toEqual([5, 9, 5]);
+    expect(shown[2].view).toEqual(simulation.view(4));
+  });
+
+  it('places times and kinds from its columns, as the engine does', () => {
+    const { run } = remote();
+    const t = simulation.timeOf(Math.floor(simulation.stepCount / 3));
+    expect(run.stepsBefore(t)).toBe(simulation.stepsBefore(t));
+    expect(run.kindOf(4)).toBe(simulation.kindOf(4));
+  });
+});
