@@ -20,8 +20,13 @@ export default defineConfig(({ mode }) => {
     build: single
       ? { outDir: 'dist-single', emptyOutDir: true }
       : { rolldownOptions: { input: { main: 'index.html', embed: 'embed-demo.html' } } },
-    // Vitest would otherwise load Svelte's server build (TOOLCHAIN.md pitfall 2).
-    resolve: process.env.VITEST ? { conditions: [...defaultClientConditions] } : undefined,
+    // Vitest would otherwise load Svelte's server build (TOOLCHAIN.md pitfall 2). The single file
+    // has no simulation worker: it builds every run on the page.
+    resolve: process.env.VITEST
+      ? { conditions: [...defaultClientConditions] }
+      : single
+        ? { alias: [{ find: /^\.\/spawn\.ts$/, replacement: './spawn.single.ts' }] }
+        : undefined,
     test: {
       environment: 'jsdom',
       include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],

@@ -57,6 +57,8 @@ export class SimulationSession {
   /** The latest frame from the worker (a big run), possibly for another position. */
   #frame = $state.raw<Frame | null>(null);
   #build: { cancel(): void } | null = null;
+  /** Set when the worker could not start: every run is then built on the page. */
+  #workerless = false;
   scenario = $state.raw<Scenario | null>(null);
   /** The validated input of the running scenario: what the sandbox edits. */
   input = $state.raw<ScenarioInput | null>(null);
@@ -198,7 +200,7 @@ export class SimulationSession {
     onLoaded?: () => void,
   ): boolean {
     this.cancelBuild();
-    if (workersAvailable() && buildsInWorker(text)) {
+    if (!this.#workerless && workersAvailable() && buildsInWorker(text)) {
       this.#buildInWorker(text, source, startAt, onLoaded);
       return true;
     }
@@ -283,6 +285,13 @@ export class SimulationSession {
       },
       frame: (frame) => {
         if (this.#remote) this.#frame = frame;
+      },
+      unavailable: () => {
+        if (this.#build !== build) return;
+        this.#workerless = true;
+        this.#build = null;
+        this.building = null;
+        this.run(text, source, startAt, onLoaded);
       },
     });
     this.#build = build;

@@ -7,6 +7,7 @@ import type { BuildProgress } from '../../engine/simulation/simulation.ts';
 import type { Frame } from './frame.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { RemoteRun } from './remote-run.ts';
+import { spawnWorker } from './spawn.ts';
 
 export interface BuildHandlers {
   progress(progress: BuildProgress): void;
@@ -14,6 +15,8 @@ export interface BuildHandlers {
   problems(problems: string[]): void;
   built(run: RemoteRun, built: Extract<FromWorker, { type: 'built' }>): void;
   frame(frame: Frame): void;
+  /** The worker could not start (a single-file build opened from disk): build on the page. */
+  unavailable(): void;
 }
 
 /** Whether this page can run workers (jsdom and very old browsers cannot). */
@@ -22,13 +25,21 @@ export const workersAvailable = (): boolean => typeof Worker !== 'undefined';
 let nextId = 0;
 
 export function startBuild(text: string, handlers: BuildHandlers): { cancel(): void } {
-  const worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'simulation',
-  });
+  let worker: Worker | null = null;
+  try {
+    worker = spawnWorker();
+  } catch {
+    worker = null;
+  }
+  if (!worker) {
+    queueMicrotask(() => handlers.unavailable());
+    return { cancel: () => {} };
+  }
   const id = ++nextId;
   let run: RemoteRun | null = null;
+  let heard = false;
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    heard = true;
     const message = event.data;
     if (message.id !== id) return;
     if (run?.receive(message)) return;
@@ -54,6 +65,7 @@ export function startBuild(text: string, handlers: BuildHandlers): { cancel(): v
   worker.onerror = (event) => {
     event.preventDefault();
     worker.terminate();
+    if (!heard) return handlers.unavailable();
     handlers.problems([`The simulation worker failed: ${event.message || 'unknown error'}`]);
   };
   const message: ToWorker = { type: 'build', id, text };
