@@ -36,12 +36,14 @@ describe('lineage and explanations', () => {
         const i = pick % sim.stepCount;
         for (const d of sim.view(i).days) {
           const l = sim.lineage(i, d.day);
-          if ('batch' in d.parts) {
+          if (l.kind === 'lambda' && 'batch' in d.parts) {
             expect(l.batch.length).toBe(d.parts.batch);
             expect(l.speed.length).toBe(d.parts.speed);
-          } else {
+          } else if (l.kind === 'kappa' && 'table' in d.parts) {
             expect(l.table).toBe(d.parts.table);
             expect(l.tableRecords.length).toBe(d.served);
+          } else {
+            expect.unreachable(`lineage ${l.kind} with parts ${JSON.stringify(d.parts)}`);
           }
         }
       }),

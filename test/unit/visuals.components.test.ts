@@ -78,6 +78,7 @@ describe('Pipeline', () => {
     const i = sim.stepCount - 1;
     const day = sim.view(i).days[0].day;
     const lineage = sim.lineage(i, day);
+    if (lineage.kind !== 'lambda') throw new Error('a Lambda scenario');
     const { container } = render(Pipeline, pipelineProps(sim, i, { selectedDay: day, lineage }));
     expect(screen.getByRole('status')).toHaveTextContent(
       `${lineage.batch.length} from the batch view + ${lineage.speed.length} from the speed view`,

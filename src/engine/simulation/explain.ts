@@ -12,18 +12,7 @@ import type { Engine } from './engine.ts';
 import type { DifferenceReason, Explanation, Lineage, ReasonKind } from './simulation.types.ts';
 
 export function lineageOf(e: Engine, day: number): Lineage {
-  const key = dayKey(day + e.world.dayBase);
-  if (e.batch) {
-    return {
-      day: key,
-      batch: e.batch.published ? e.batch.published.tally.lineage(day) : [],
-      speed: e.jobs[0].tally.lineage(day),
-      table: null,
-      tableRecords: [],
-    };
-  }
-  const job = e.jobs[e.servingJobIndex];
-  return { day: key, batch: [], speed: [], table: job.name, tableRecords: job.tally.lineage(day) };
+  return e.arch.lineage(e, day);
 }
 
 const TEXT: Record<ReasonKind, [plus: string, minus: string]> = {
@@ -88,16 +77,7 @@ export function explainDay(e: Engine, day: number): Explanation {
     if (truthTable.eventDay[ev] === day) truthItems.set(keyOf(ev), ev);
   }
 
-  const entries: Entry[] = [];
-  const lineage = lineageOf(e, day);
-  if (e.batch) {
-    if (e.batch.published)
-      for (const r of lineage.batch) entries.push({ record: r, tally: e.batch.published.tally });
-    for (const r of lineage.speed) entries.push({ record: r, tally: e.jobs[0].tally });
-  } else {
-    const job = e.jobs[e.servingJobIndex];
-    for (const r of lineage.tableRecords) entries.push({ record: r, tally: job.tally });
-  }
+  const entries: Entry[] = e.arch.servedEntries(day);
 
   const reasons = new Map<string, DifferenceReason>();
   const add = (kind: ReasonKind, sign: 1 | -1, record: number): void => {
@@ -161,28 +141,7 @@ function extraReason(
 }
 
 function missingReason(e: Engine, ev: number, day: number): ReasonKind {
-  const w = e.world;
-  const record = w.firstRecord[ev];
+  const record = e.world.firstRecord[ev];
   if (record < 0 || record >= e.appended) return 'not-arrived';
-  const user = w.eventUser[ev];
-  const published = e.batch?.published;
-  if (published && record < published.cutOff) {
-    const table = published.tally.table;
-    if (record < published.from) return 'retention';
-    if (table.userExcluded[user]) return 'excluded';
-    return table.eventDay[ev] !== day ? 'time-zone' : 'earlier-signup';
-  }
-  const job = e.batch ? e.jobs[0] : e.jobs[e.servingJobIndex];
-  const table = job.tally.table;
-  if (table.userExcluded[user]) return 'excluded';
-  if (table.eventDay[ev] !== day) return 'time-zone';
-  if (job.lost.includes(record)) return 'lost';
-  if (job.timesProcessed[record] === 0) {
-    return job.missedToRetention(record) ? 'retention' : 'in-flight';
-  }
-  // Processed, yet not counted here: rolled back (exactly-once) and not re-processed yet, or
-  // the user is counted on another day.
-  return job.tally.counting === 'distinct-users' && job.tally.earliestEvent[user] >= 0
-    ? 'earlier-signup'
-    : 'in-flight';
+  return e.arch.missingReason(e, ev, day);
 }

@@ -1,9 +1,11 @@
 /**
  * Selectors: from an engine state to the plain view the visuals read (no typed arrays, no
- * machine snapshots). Pure: the same state always gives an equal view.
+ * machine snapshots). The shared parts (log, streaming jobs, days, answers) are selected here;
+ * the architecture adds its own part (`Architecture.view`). Pure: the same state always gives an
+ * equal view.
  */
 import type { Engine } from './engine.ts';
-import { recordInfo } from './narrate.ts';
+import { recordInfo } from './words.ts';
 import type {
   DayCounts,
   JobLifecycle,
@@ -13,13 +15,14 @@ import type {
   StreamJobView,
 } from './simulation.types.ts';
 import { dayKey } from '../time/time.logic.ts';
-import { offsetsAt } from '../world/world.ts';
+import { offsetsAt, type World } from '../world/world.ts';
 import type { StreamJob } from '../stream/stream.job.ts';
+import { nextFetchPosition } from '../stream/stream.steps.ts';
 
-function countsOf(e: Engine, counts: Int32Array): DayCounts {
+export function countsOf(world: World, counts: Int32Array): DayCounts {
   const out: DayCounts = {};
   for (let d = 0; d < counts.length; d++)
-    if (counts[d] !== 0) out[dayKey(d + e.world.dayBase)] = counts[d];
+    if (counts[d] !== 0) out[dayKey(d + world.dayBase)] = counts[d];
   return out;
 }
 
@@ -30,7 +33,6 @@ function selectJob(e: Engine, j: StreamJob): StreamJobView {
     inFlight.push({ record: j.flightRecordAt(k), fetchedAt, doneAt: fetchedAt + j.processingTime });
   }
   const logic = j.tally.table.logic;
-  const processed = j.processedPosition;
   return {
     name: j.name,
     role: j.role,
@@ -41,14 +43,16 @@ function selectJob(e: Engine, j: StreamJob): StreamJobView {
     delivery: j.delivery,
     dedup: j.tally.dedup,
     fetched: j.fetched,
-    processed,
+    processed: j.processedPosition,
     committed: j.committed,
     fetchedOffsets: offsetsAt(e.world, j.fetched),
     committedOffsets: offsetsAt(e.world, j.committed),
     lag:
-      j.state === 'stopped' ? 0 : j.flightSize + Math.max(0, e.appended - e.nextFetchPosition(j)),
+      j.state === 'stopped'
+        ? 0
+        : j.flightSize + Math.max(0, e.appended - nextFetchPosition(j, e.earliest)),
     inFlight,
-    counts: countsOf(e, j.tally.counts),
+    counts: countsOf(e.world, j.tally.counts),
     reprocessed: j.reprocessed,
     dedupSkipped: j.dedupSkipped,
     lost: j.lost.slice(),
@@ -59,20 +63,15 @@ function selectJob(e: Engine, j: StreamJob): StreamJobView {
 /** How many of the latest records the log picture gets. */
 export const RECENT_RECORDS = 60;
 
-function selectRecent(e: Engine, limit: number): LogRecordView[] {
+function selectRecent(e: Engine, limit: number, cutOff: number): LogRecordView[] {
   const out: LogRecordView[] = [];
-  const cutOff = e.batch?.published?.cutOff ?? 0;
   for (let g = Math.max(0, e.appended - limit); g < e.appended; g++) {
     const processedBy: Record<string, number> = {};
     const lostBy: string[] = [];
     for (const j of e.jobs) {
       processedBy[j.name] = j.timesProcessed[g];
-      if (
-        j.lost.includes(g) ||
-        (j.lostToRetention > 0 && g < e.earliest && j.timesProcessed[g] === 0 && j.fetched > g)
-      ) {
-        lostBy.push(j.name);
-      }
+      // Lost: at-most-once dropped it in a crash, or retention deleted it before the job read it.
+      if (j.lost.includes(g) || j.missedToRetention(g)) lostBy.push(j.name);
     }
     out.push({
       ...recordInfo(e.world, g),
@@ -87,23 +86,20 @@ function selectRecent(e: Engine, limit: number): LogRecordView[] {
 
 export function selectView(e: Engine, step: number): SimulationView {
   const w = e.world;
-  const batch = e.batch;
-  const run = batch?.run ?? null;
-  const published = batch?.published ?? null;
+  const arch = e.arch.view(e);
   const days = new Set<number>();
   const collect = (counts: Int32Array): void => {
     for (let d = 0; d < counts.length; d++) if (counts[d] !== 0) days.add(d);
   };
   collect(e.truth.counts);
-  for (const j of e.jobs) collect(j.tally.counts);
-  if (published) collect(published.tally.counts);
+  for (const d of e.arch.countedDays()) days.add(d);
   const served: ServedDay[] = [...days]
     .sort((a, b) => a - b)
     .map((d) => ({ day: dayKey(d + w.dayBase), ...e.servedOn(d), truth: e.truth.countOn(d) }));
+  const cutOff = arch.architecture === 'lambda' ? (arch.batch.published?.cutOff ?? 0) : 0;
   return {
     step,
     time: e.now,
-    architecture: e.scenario.architecture,
     timeZone: e.scenario.timeZone,
     log: {
       partitions: e.scenario.log.partitions,
@@ -112,35 +108,10 @@ export function selectView(e: Engine, step: number): SimulationView {
       endOffsets: offsetsAt(w, e.appended),
       earliestOffsets: offsetsAt(w, e.earliest),
       deleted: e.earliest,
-      recent: selectRecent(e, RECENT_RECORDS),
+      recent: selectRecent(e, RECENT_RECORDS, cutOff),
     },
     jobs: e.jobs.map((j) => selectJob(e, j)),
-    batch: batch
-      ? {
-          state: (batch.state === 'due' ? 'idle' : batch.state) as JobLifecycle,
-          counting: batch.table.logic.counting,
-          timeZone: batch.table.logic.timeZone,
-          run: run
-            ? {
-                startedAt: run.startedAt,
-                endsAt: run.endsAt,
-                cutOff: run.cutOff,
-                cutOffOffsets: offsetsAt(w, run.cutOff),
-                progress: Math.min(1, (e.now - run.startedAt) / (run.endsAt - run.startedAt)),
-              }
-            : null,
-          published: published
-            ? {
-                publishedAt: published.publishedAt,
-                cutOff: published.cutOff,
-                cutOffOffsets: offsetsAt(w, published.cutOff),
-                counts: countsOf(e, published.tally.counts),
-              }
-            : null,
-          nextRunAt: batch.nextStart(e.now),
-        }
-      : null,
-    servingTable: e.kappaServing ? e.kappaServing.context.table : null,
+    ...arch,
     days: served,
     answers: e.answers.slice(),
   };

@@ -18,9 +18,11 @@ import type {
   Report,
   SimulationView,
   StepInfo,
+  StepKind,
 } from './simulation.types.ts';
 import { parseDayKey } from '../time/time.logic.ts';
-import { K, KIND_NAMES } from './step-kinds.ts';
+import { kindCode, STEP_KINDS } from './step-kinds.ts';
+import type { StepFact } from './step-facts.ts';
 
 export interface SimulationOptions {
   /** Memory budget for checkpoints, bytes (default 256 MB). */
@@ -44,11 +46,10 @@ export interface BuildProgress {
   records: number;
 }
 
+/** Every step's kind (as its code in `STEP_KINDS`) and time, in flat growable columns. */
 class Columns {
   kind: Uint8Array;
   time: Float64Array;
-  subject: Int32Array;
-  job: Int16Array;
   length = 0;
 
   /** Sized from the run's estimate, so that a big run rarely copies its columns to grow. */
@@ -56,17 +57,13 @@ class Columns {
     const n = Math.max(1024, Math.ceil(capacity));
     this.kind = new Uint8Array(n);
     this.time = new Float64Array(n);
-    this.subject = new Int32Array(n);
-    this.job = new Int16Array(n);
   }
 
-  push(kind: number, time: number, subject: number, job: number): void {
+  push(kind: number, time: number): void {
     if (this.length === this.kind.length) this.grow();
     const i = this.length++;
     this.kind[i] = kind;
     this.time[i] = time;
-    this.subject[i] = subject;
-    this.job[i] = job;
   }
 
   private grow(): void {
@@ -75,11 +72,7 @@ class Columns {
     kind.set(this.kind);
     const time = new Float64Array(n);
     time.set(this.time);
-    const subject = new Int32Array(n);
-    subject.set(this.subject);
-    const job = new Int16Array(n);
-    job.set(this.job);
-    Object.assign(this, { kind, time, subject, job });
+    Object.assign(this, { kind, time });
   }
 }
 
@@ -127,8 +120,9 @@ export class Simulation {
     let appended = 0;
     let sinceCheckpoint = 0;
     while (engine.step()) {
-      cols.push(engine.lastKind, engine.lastTime, engine.lastSubject, engine.lastJob);
-      if (engine.lastKind === K.RecordAppended) appended++;
+      const kind = engine.last!.kind;
+      cols.push(kindCode(kind), engine.lastTime);
+      if (kind === 'record.appended') appended++;
       if (onProgress && cols.length % every === 0) {
         const records = this.world.recordCount;
         onProgress({ steps: cols.length, estimatedSteps, appended, records });
@@ -169,32 +163,38 @@ export class Simulation {
     return this.cursor;
   }
 
-  /** Everything about step i (0-based): kind, time, narration, motion. */
+  /**
+   * Everything about step i (0-based): kind, time, narration, motion. Read from the fact step i
+   * left and the state just after it: no clone, and no replay when the cursor is already there.
+   */
   stepInfo(i: number): StepInfo {
-    if (!Number.isInteger(i) || i < 0 || i >= this.stepCount) throw new RangeError(`no step ${i}`);
-    const before = this.stateAfter(i).clone();
-    before.step();
-    const after = before;
+    const after = this.stateAfter(this.checkedStep(i) + 1);
+    const fact = after.last!;
     const c = this.columns;
+    const jobIndex = 'job' in fact ? fact.job : undefined;
     const job =
-      after.lastJob >= 0
-        ? after.jobs[after.lastJob]?.name
-        : after.lastKind <= 4 && after.batch
-          ? 'batch'
-          : undefined;
-    const record =
-      after.lastKind >= 6 && after.lastKind <= 8
-        ? recordInfo(this.world, after.lastSubject)
-        : undefined;
+      jobIndex === undefined ? undefined : jobIndex >= 0 ? after.jobs[jobIndex]?.name : 'batch';
+    const record = 'record' in fact ? recordInfo(this.world, fact.record) : undefined;
+    const motion = stepMotion(after, after.jobs, fact);
     return {
       index: i,
-      kind: KIND_NAMES[c.kind[i]],
+      kind: STEP_KINDS[c.kind[i]],
       time: c.time[i],
       ...(job !== undefined ? { job } : {}),
       ...(record ? { record } : {}),
-      description: describeStep(after),
-      ...(stepMotion(after) ? { motion: stepMotion(after) } : {}),
+      description: describeStep(after, after.arch, fact),
+      ...(motion ? { motion } : {}),
     };
+  }
+
+  /** The typed fact of step i (what it did). */
+  factOf(i: number): StepFact {
+    return this.stateAfter(this.checkedStep(i) + 1).last!;
+  }
+
+  private checkedStep(i: number): number {
+    if (!Number.isInteger(i) || i < 0 || i >= this.stepCount) throw new RangeError(`no step ${i}`);
+    return i;
   }
 
   /** The state after step i (i = −1: before the first step), as the visuals read it. */
@@ -236,8 +236,8 @@ export class Simulation {
   }
 
   /** Kind of step i without replaying anything. */
-  kindOf(i: number): string {
-    return KIND_NAMES[this.columns.kind[i]];
+  kindOf(i: number): StepKind {
+    return STEP_KINDS[this.columns.kind[i]];
   }
 
   timeOf(i: number): number {

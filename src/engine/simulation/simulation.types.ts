@@ -145,18 +145,36 @@ export interface BatchView {
   nextRunAt: number | null;
 }
 
+/** What a served number is made of, by architecture (the report prints it as is). */
+export type LambdaParts = { batch: number; speed: number };
+export type KappaParts = { table: string };
+/** Room for the unified pipeline: the panes (windows) whose results make up the number. */
+export type UnifiedParts = { panes: Record<string, number> };
+export type ServedParts = LambdaParts | KappaParts | UnifiedParts;
+
 export interface ServedDay {
   day: string;
   served: number;
   truth: number;
-  parts: { batch: number; speed: number } | { table: string };
+  parts: ServedParts;
 }
 
-export interface SimulationView {
+/** One pane of the unified pipeline as the picture shows it (defined by that architecture). */
+export interface PaneView {
+  key: string;
+  [field: string]: unknown;
+}
+
+/** Each architecture's own part of the view, told apart by `architecture`. */
+export type ArchitectureView =
+  | { architecture: 'lambda'; batch: BatchView; servingTable: null }
+  | { architecture: 'kappa'; batch: null; servingTable: string }
+  | { architecture: 'unified'; batch: null; servingTable: null; panes: PaneView[] };
+
+export interface ViewBase {
   /** Index of the step just done (-1: before the first step). */
   step: number;
   time: number;
-  architecture: Architecture;
   /** The scenario's time zone: days, "today" and "yesterday" are counted in it. */
   timeZone: string;
   log: {
@@ -170,22 +188,26 @@ export interface SimulationView {
     /** The most recent records appended (up to 60, oldest first), deleted ones included. */
     recent: LogRecordView[];
   };
+  /** Streaming jobs (Lambda: the speed layer; Kappa: v1, v2…). */
   jobs: StreamJobView[];
-  batch: BatchView | null;
-  /** Kappa: the table the serving layer reads (`v1`, `v2`…). */
-  servingTable: string | null;
   /** Every day with any count in any view, or in truth, sorted. */
   days: ServedDay[];
-  /** Queries answered up to this step. */
+  /** Queries answered up to this step (in the order they were answered). */
   answers: QueryAnswer[];
 }
+
+/**
+ * The state after a step, as the visuals read it. `batch` is the Lambda batch layer (null
+ * otherwise), `servingTable` the table Kappa serves (null otherwise).
+ */
+export type SimulationView = ViewBase & ArchitectureView;
 
 export interface QueryAnswer {
   at: string;
   day: string;
   served: number;
   truth: number;
-  parts: { batch: number; speed: number } | { table: string };
+  parts: ServedParts;
 }
 
 /** The headless simulator's report (MODEL.md contract). */
@@ -227,17 +249,24 @@ export interface Explanation {
   reasons: DifferenceReason[];
 }
 
-/** Which records make up a served number: split into its batch and speed parts (Lambda) or the table (Kappa). */
-export interface Lineage {
-  day: string;
-  /** Lambda: records counted in the published batch view for this day. */
-  batch: number[];
-  /** Lambda: records counted in the speed view (a record twice if it was counted twice). */
-  speed: number[];
-  /** Kappa: the table answering, and the records counted in it. */
-  table: string | null;
-  tableRecords: number[];
-}
+/** Which records make up a served number, by architecture. */
+export type Lineage =
+  | {
+      kind: 'lambda';
+      day: string;
+      /** Records counted in the published batch view for this day. */
+      batch: number[];
+      /** Records counted in the speed view (a record twice if it was counted twice). */
+      speed: number[];
+    }
+  | {
+      kind: 'kappa';
+      day: string;
+      /** The table answering, and the records counted in it. */
+      table: string;
+      tableRecords: number[];
+    }
+  | { kind: 'unified'; day: string; panes: { pane: string; records: number[] }[] };
 
 /** Something a learner injects at the current moment in the sandbox (it branches the run). */
 export type Injection =

@@ -1,38 +1,34 @@
 import type { StepKind } from './simulation.types.ts';
 
 /**
- * Step kinds as small integers. The code is also the priority among things that happen at the
- * same simulated instant: lower goes first (retention, then faults, then the batch layer, then
+ * Same-instant priority of every step kind: when several things happen at the same simulated
+ * instant, the lower number goes first (retention, then faults, then the batch layer, then
  * appends, fetches, processing, commits, replay hand-over, and queries last so they see it all).
+ * Kinds are compared by name everywhere else; this table is the only place their order lives.
+ * A new architecture adds its kinds here (and to `StepKind`).
  */
-export const K = {
-  LogTrimmed: 0,
-  JobCrashed: 1,
-  JobRecovered: 2,
-  BatchPublished: 3,
-  BatchStarted: 4,
-  DeployStarted: 5,
-  RecordAppended: 6,
-  RecordFetched: 7,
-  RecordProcessed: 8,
-  OffsetsCommitted: 9,
-  ReplayCaughtUp: 10,
-  ServingSwitched: 11,
-  QueryAnswered: 12,
-} as const;
+export const STEP_PRIORITY: Readonly<Record<StepKind, number>> = {
+  'log.trimmed': 0,
+  'job.crashed': 1,
+  'job.recovered': 2,
+  'batch.published': 3,
+  'batch.started': 4,
+  'deploy.started': 5,
+  'record.appended': 6,
+  'record.fetched': 7,
+  'record.processed': 8,
+  'offsets.committed': 9,
+  'replay.caught-up': 10,
+  'serving.switched': 11,
+  'query.answered': 12,
+};
 
-export const KIND_NAMES: readonly StepKind[] = [
-  'log.trimmed',
-  'job.crashed',
-  'job.recovered',
-  'batch.published',
-  'batch.started',
-  'deploy.started',
-  'record.appended',
-  'record.fetched',
-  'record.processed',
-  'offsets.committed',
-  'replay.caught-up',
-  'serving.switched',
-  'query.answered',
-];
+/** Every kind, in a fixed order: a kind's position is its compact code in the step columns. */
+export const STEP_KINDS: readonly StepKind[] = Object.keys(STEP_PRIORITY) as StepKind[];
+/** The same list under its older name (the page maps the worker's kind codes with it). */
+export const KIND_NAMES = STEP_KINDS;
+const CODES = new Map(STEP_KINDS.map((k, i) => [k, i]));
+
+export function kindCode(kind: StepKind): number {
+  return CODES.get(kind)!;
+}

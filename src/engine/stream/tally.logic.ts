@@ -170,16 +170,13 @@ export class Tally {
     return day >= 0 && day < this.counts.length ? this.counts[day] : 0;
   }
 
+  /** The one way to snapshot a tally: every field copied, typed arrays deeply. */
   clone(): Tally {
-    const c = new Tally(this.world, this.table, this.dedup, true);
+    const c = Object.assign(Object.create(Tally.prototype) as Tally, this);
     c.counts = this.counts.slice();
     c.earliestEvent = this.earliestEvent.slice();
     c.seen = this.seen.slice();
     c.journal = this.journal.slice(0, Math.max(64, this.journalLength));
-    c.journalLength = this.journalLength;
-    c.floor = this.floor;
-    c.lastDay = this.lastDay;
-    c.lastFromDay = this.lastFromDay;
     return c;
   }
 

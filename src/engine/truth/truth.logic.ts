@@ -12,23 +12,18 @@ export class Truth {
   seenUser: Uint8Array;
   readonly table: LogicTable;
 
-  constructor(
-    private readonly world: World,
-    copyFrom?: Truth,
-  ) {
+  constructor(private readonly world: World) {
     this.table = tableFor(world, world.scenario.logic);
-    if (copyFrom) {
-      this.position = copyFrom.position;
-      this.counts = copyFrom.counts.slice();
-      this.seenUser = copyFrom.seenUser.slice();
-    } else {
-      this.counts = new Int32Array(world.dayCount);
-      this.seenUser = new Uint8Array(world.users.length);
-    }
+    this.counts = new Int32Array(world.dayCount);
+    this.seenUser = new Uint8Array(world.users.length);
   }
 
+  /** The one way to snapshot truth: every field copied, typed arrays deeply. */
   clone(): Truth {
-    return new Truth(this.world, this);
+    const c = Object.assign(Object.create(Truth.prototype) as Truth, this);
+    c.counts = this.counts.slice();
+    c.seenUser = this.seenUser.slice();
+    return c;
   }
 
   /** Takes in every event whose event time is ≤ t. */

@@ -5,8 +5,7 @@
  * just work. (A few lines of arithmetic; no D3 module is needed for these linear maps.)
  */
 import { scaleLinear } from 'd3-scale';
-import type { Architecture } from '../../engine/scenario/scenario.types.ts';
-import type { LogRecordView } from '../../engine/simulation/simulation.types.ts';
+import type { LogRecordView, SimulationView } from '../../engine/simulation/simulation.types.ts';
 
 export interface Point {
   x: number;
@@ -85,7 +84,7 @@ export interface StageLayout {
 }
 
 export interface StageInput {
-  architecture: Architecture;
+  architecture: SimulationView['architecture'];
   partitions: number;
   jobs: readonly string[];
   /** Stack the stages; by default, when `width` is below `NARROW_BELOW`. */

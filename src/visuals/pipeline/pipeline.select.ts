@@ -59,17 +59,21 @@ export type Highlight = 'batch' | 'speed' | 'table' | null;
 /** A lookup from record index to how the lineage highlights it. */
 export function lineageHighlight(lineage: Lineage | null): (record: number) => Highlight {
   if (!lineage) return () => null;
-  const batch = new Set(lineage.batch);
-  const speed = new Set(lineage.speed);
-  const table = new Set(lineage.tableRecords);
+  const batch = new Set(lineage.kind === 'lambda' ? lineage.batch : []);
+  const speed = new Set(lineage.kind === 'lambda' ? lineage.speed : []);
+  const table = new Set(lineage.kind === 'kappa' ? lineage.tableRecords : []);
   return (record) =>
     batch.has(record) ? 'batch' : speed.has(record) ? 'speed' : table.has(record) ? 'table' : null;
 }
 
 /** "2 from the batch view + 1 from the speed view", or "4 from table v2". */
 export function lineageCaption(lineage: Lineage): string {
-  if (lineage.table !== null) {
+  if (lineage.kind === 'kappa') {
     return `${lineage.day}: ${lineage.tableRecords.length} from table ${lineage.table}`;
+  }
+  if (lineage.kind === 'unified') {
+    const n = lineage.panes.reduce((sum, p) => sum + p.records.length, 0);
+    return `${lineage.day}: ${n} from ${lineage.panes.length} panes`;
   }
   return `${lineage.day}: ${lineage.batch.length} from the batch view + ${lineage.speed.length} from the speed view`;
 }

@@ -1,0 +1,196 @@
+/**
+ * Kappa: one streaming job (`v1`) writes a table the serving layer reads; a deploy starts job vN
+ * replaying the retained log with new logic, and when it has caught up the serving machine
+ * switches to its table atomically and the previous job stops. Recovery targets are job indices.
+ */
+import { initialTransition, type SnapshotFrom } from 'xstate';
+import { advance } from '../../machine/transition.ts';
+import type { Fault, Logic } from '../../scenario/scenario.types.ts';
+import { kappaServingMachine } from '../../serving/serving.machine.ts';
+import { StreamJob } from '../../stream/stream.job.ts';
+import {
+  crashJob,
+  nextFetchPosition,
+  offerJob,
+  performJobStep,
+  recoverJob,
+} from '../../stream/stream.steps.ts';
+import { dayKey } from '../../time/time.logic.ts';
+import { tableFor, type World } from '../../world/world.ts';
+import type { StepFact } from '../../simulation/step-facts.ts';
+import type {
+  ArchitectureView,
+  Lineage,
+  ReasonKind,
+  StepKind,
+} from '../../simulation/simulation.types.ts';
+import { jobMissingReason } from '../../stream/stream.reasons.ts';
+import type { Tally } from '../../stream/tally.logic.ts';
+import type { Architecture, Core, Scan, Served } from '../architecture.ts';
+import { kappaWords } from './kappa.words.ts';
+
+type ServingSnapshot = SnapshotFrom<typeof kappaServingMachine>;
+
+export class KappaArchitecture implements Architecture {
+  readonly kind = 'kappa' as const;
+  serving: ServingSnapshot;
+  jobs: StreamJob[];
+
+  constructor(
+    private readonly world: World,
+    copyFrom?: KappaArchitecture,
+  ) {
+    if (copyFrom) {
+      this.serving = copyFrom.serving;
+      this.jobs = copyFrom.jobs.map((j) => j.clone());
+      return;
+    }
+    this.serving = initialTransition(kappaServingMachine)[0];
+    this.jobs = [this.newJob('v1', false, world.scenario.kappa.logic)];
+  }
+
+  private newJob(name: string, replay: boolean, logic: Logic): StreamJob {
+    const s = this.world.scenario;
+    return new StreamJob(this.world, {
+      name,
+      role: 'stream',
+      replay,
+      table: tableFor(this.world, logic),
+      delivery: s.delivery,
+      dedup: s.dedup,
+      commitEvery: s.kappa.commitEvery,
+      processingTime: s.kappa.processingTime,
+    });
+  }
+
+  clone(): KappaArchitecture {
+    return new KappaArchitecture(this.world, this);
+  }
+
+  /** The table the serving layer reads. */
+  get servingTable(): string {
+    return this.serving.context.table;
+  }
+
+  /** The job whose table is served (a `stream` crash hits it). */
+  get servingJobIndex(): number {
+    const table = this.serving.context.table;
+    return this.jobs.findIndex((j) => j.name === table);
+  }
+
+  next(core: Core, scan: Scan): void {
+    for (let j = 0; j < this.jobs.length; j++) {
+      const job = this.jobs[j];
+      offerJob(core, job, j, scan);
+      if (
+        job.state === 'replaying' &&
+        job.flightSize === 0 &&
+        nextFetchPosition(job, core.earliest) >= core.appended
+      ) {
+        scan.consider(core.now, 'replay.caught-up', -1, j);
+      }
+      if (job.state === 'caught-up') scan.consider(core.now, 'serving.switched', -1, j);
+    }
+  }
+
+  perform(core: Core, kind: StepKind, subject: number, j: number): StepFact {
+    if (kind === 'replay.caught-up') {
+      const job = this.jobs[j];
+      job.send({ type: 'replay.caught-up' });
+      job.pacing = null;
+      this.serving = advance(kappaServingMachine, this.serving, { type: 'replay.caught-up' });
+      return { kind, job: j };
+    }
+    if (kind === 'serving.switched') {
+      const old = this.servingJobIndex;
+      this.serving = advance(kappaServingMachine, this.serving, { type: 'serving.switched' });
+      if (old >= 0 && old !== j) this.jobs[old].send({ type: 'job.stopped' });
+      this.jobs[j].send({ type: 'serving.switched' });
+      return { kind, job: j, stoppedJob: old };
+    }
+    const fact = performJobStep(core, this.jobs, kind, subject, j);
+    if (!fact) throw new Error(`Kappa performs no ${kind}`);
+    return fact;
+  }
+
+  crash(core: Core, fault: Extract<Fault, { kind: 'crash' }>): StepFact {
+    const j = this.servingJobIndex;
+    return crashJob(core, this.jobs[j], j, fault.downFor);
+  }
+
+  deploy(core: Core, fault: Extract<Fault, { kind: 'deploy' }>): StepFact {
+    // A deploy during an unfinished replay replaces it.
+    for (const job of this.jobs) {
+      if (job.state === 'replaying' || job.state === 'caught-up') job.send({ type: 'job.stopped' });
+    }
+    const name = `v${this.jobs.length + 1}`;
+    const job = this.newJob(name, true, fault.logic);
+    const earliest = core.earliest;
+    job.fetched = job.committed = job.checkpointPosition = earliest;
+    job.lostToRetention = earliest;
+    if (earliest > 0) job.retentionGaps = [[0, earliest]];
+    const w = this.world;
+    const base = earliest < w.recordCount ? w.recArrival[earliest] : core.now;
+    job.pacing = {
+      at: core.now,
+      baseArrival: Math.min(base, core.now),
+      speedup: w.scenario.kappa.speedup,
+    };
+    this.jobs.push(job);
+    const servingTable = this.servingTable;
+    this.serving = advance(kappaServingMachine, this.serving, {
+      type: 'deploy.started',
+      table: name,
+    });
+    return { kind: 'deploy.started', job: this.jobs.length - 1, earliest, servingTable };
+  }
+
+  recover(_core: Core, target: number): StepFact {
+    return recoverJob(this.jobs[target], target);
+  }
+
+  servedOn(day: number): Served {
+    const j = this.jobs[this.servingJobIndex];
+    return { served: j.tally.countOn(day), parts: { table: j.name } };
+  }
+
+  lineage(core: Core, day: number): Lineage {
+    const job = this.jobs[this.servingJobIndex];
+    return {
+      kind: 'kappa',
+      day: dayKey(day + core.world.dayBase),
+      table: job.name,
+      tableRecords: job.tally.lineage(day),
+    };
+  }
+
+  view(): ArchitectureView {
+    return { architecture: 'kappa', batch: null, servingTable: this.servingTable };
+  }
+
+  *countedDays(): Iterable<number> {
+    for (const job of this.jobs) {
+      const counts = job.tally.counts;
+      for (let d = 0; d < counts.length; d++) if (counts[d] !== 0) yield d;
+    }
+  }
+
+  servedEntries(day: number): { record: number; tally: Tally }[] {
+    const tally = this.jobs[this.servingJobIndex].tally;
+    return tally.lineage(day).map((record) => ({ record, tally }));
+  }
+
+  missingReason(core: Core, ev: number, day: number): ReasonKind {
+    return jobMissingReason(core.world, this.jobs[this.servingJobIndex], ev, day);
+  }
+
+  words(core: Core, fact: StepFact): string | undefined {
+    return kappaWords(core, this.jobs, fact);
+  }
+
+  get bytes(): number {
+    let b = 0;
+    for (const j of this.jobs) b += j.bytes;
+    return b;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * What one performed step did, by kind: a typed record the engine writes when it performs the
+ * step, so that narration, motion and the picture read facts instead of decoding positions.
+ * Job references are job indices in the architecture's `jobs` (−1 when the subject is not a
+ * streaming job, e.g. the batch layer).
+ */
+import type { BatchCrash } from '../batch/batch.layer.ts';
+import type { Outcome } from '../stream/tally.logic.ts';
+import type { QueryAnswer } from './simulation.types.ts';
+
+export type StepFact =
+  | { kind: 'log.trimmed'; deleted: number; earliest: number }
+  | { kind: 'record.appended'; record: number }
+  | { kind: 'record.fetched'; job: number; record: number }
+  | {
+      kind: 'record.processed';
+      job: number;
+      record: number;
+      outcome: Outcome;
+      /** The day the tally changed (or the day a known user is counted on), and its count after. */
+      day: number;
+      count: number;
+      /** MovedEarlier: the day the user left. */
+      fromDay: number;
+      /** How many times this job has now processed this record. */
+      times: number;
+    }
+  | { kind: 'offsets.committed'; job: number; position: number; checkpoint: boolean }
+  | { kind: 'job.crashed'; job: -1; batch: BatchCrash; backAt: number }
+  | {
+      kind: 'job.crashed';
+      job: number;
+      /** True when the job was already down or stopped: nothing changed. */
+      ignored: boolean;
+      /** Records in flight at the crash (at-most-once: lost). */
+      inFlight: number;
+      /** The processed position just before the crash, and where it restarts. */
+      processedBefore: number;
+      restartAt: number;
+      backAt: number;
+    }
+  | { kind: 'job.recovered'; job: -1; startsNow: boolean }
+  | { kind: 'job.recovered'; job: number; stopped: boolean; resumeAt: number; recovering: boolean }
+  | { kind: 'batch.started'; job: -1; run: number; cutOff: number; from: number; endsAt: number }
+  | {
+      kind: 'batch.published';
+      job: -1;
+      run: number;
+      cutOff: number;
+      from: number;
+      /** The speed layer's floor before the hand-off (records below it were already dropped). */
+      previousFloor: number;
+    }
+  | { kind: 'deploy.started'; job: number; earliest: number; servingTable: string }
+  | { kind: 'replay.caught-up'; job: number }
+  | { kind: 'serving.switched'; job: number; stoppedJob: number }
+  | { kind: 'query.answered'; query: number; answer: QueryAnswer };
+
+export type FactOf<K extends StepFact['kind']> = Extract<StepFact, { kind: K }>;
