@@ -97,3 +97,22 @@ test('the single file plays from file:// with no network and no CSP violation', 
   expect(errors).toEqual([]);
   expect(outside).toEqual([]);
 });
+
+test('the single file opens speaker notes from file:// that follow and drive it', async ({
+  page,
+  context,
+}) => {
+  await page.goto(pathToFileURL(SINGLE_FILE).href);
+  await expect(counter(page)).toHaveText(/Step 0 of \d+/);
+  const [notes] = await Promise.all([
+    context.waitForEvent('page'),
+    button(page, 'Speaker notes').click(),
+  ]);
+  expect(notes.url()).toMatch(/^file:.*lambda-kappa-lab\.html\?notes$/);
+  const projected = notes.getByRole('status', { name: 'Projected step' });
+  await expect(projected).toHaveText(/Step 0 of \d+/);
+  await button(page, 'Next step').click();
+  await expect(projected).toHaveText(/Step 1 of/);
+  await notes.getByRole('button', { name: 'Next step' }).click();
+  await expect(counter(page)).toHaveText(/Step 2 of/);
+});
