@@ -9,7 +9,7 @@
  */
 import { parseScenarioText } from '../../engine/index.ts';
 import type { BundledScenario } from '../bundled-scenarios.ts';
-import type { SimulationSession } from '../simulation.svelte.ts';
+import type { ScenarioSource, SimulationSession } from '../simulation.svelte.ts';
 import {
   linkedScenarioFor,
   readSandboxQuery,
@@ -97,21 +97,28 @@ export class AddressSync {
       return;
     }
     const session = this.#session;
-    if (resolved.kind === 'bundled') {
-      this.#pick(`${resolved.id}.json`);
-    } else if (!session.run(resolved.text, { kind: 'custom' })) {
+    const bundled =
+      resolved.kind === 'bundled'
+        ? this.#bundled.find((b) => bundledId(b.file) === resolved.id)
+        : undefined;
+    const text = bundled ? bundled.text : resolved.kind === 'custom' ? resolved.text : '';
+    const source: ScenarioSource = bundled
+      ? { kind: 'bundled', file: bundled.file }
+      : { kind: 'custom' };
+    // A big run is built in the worker: the step is set once it has loaded.
+    const loaded = await new Promise<boolean>((resolve) => {
+      if (!session.run(text, source, { kind: 'start' }, () => resolve(true))) resolve(false);
+    });
+    if (!loaded) {
       const problems = session.problems;
-      session.draft = resolved.text;
       this.problem =
         `This link's scenario is not valid (${problems.join('; ')}). ` +
         'Showing the default scenario instead; the scenario is in the Scenario JSON box.';
-      const kept = session.draft;
       this.#fallback();
-      session.draft = kept;
+      session.draft = text;
       return;
-    } else {
-      session.draft = resolved.text;
     }
+    session.draft = text;
     let step = link.step;
     if (step > session.stepCount) {
       this.problem = `This link asks for step ${step}, but the run has ${session.stepCount} steps: showing the last.`;
