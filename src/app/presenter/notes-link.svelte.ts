@@ -3,13 +3,13 @@
  * of the step on screen whenever it changes, and obeys its commands. The notes window says hello
  * when it loads and every two seconds, so either window can reload and they find each other again.
  */
-import type { SimulationSession } from '../simulation.svelte.ts';
 import {
   messageOrigin,
   NOTES_TAG,
   notesUrl,
   readNotesMessage,
   targetOrigin,
+  type NotesCommand,
   type NotesState,
 } from './notes-protocol.ts';
 
@@ -17,10 +17,10 @@ export class NotesLink {
   /** Whether a notes window is connected. */
   connected = $state(false);
   #window: Window | null = null;
-  #session: SimulationSession;
+  #oncommand: (command: NotesCommand) => void;
 
-  constructor(session: SimulationSession) {
-    this.#session = session;
+  constructor(oncommand: (command: NotesCommand) => void) {
+    this.#oncommand = oncommand;
   }
 
   open(): void {
@@ -50,7 +50,7 @@ export class NotesLink {
     // A command also says where the notes window is (after this window reloaded).
     this.#window = event.source as Window;
     this.connected = true;
-    this.#session[message.command]();
+    this.#oncommand(message.command);
   }
 
   #state: NotesState | null = null;

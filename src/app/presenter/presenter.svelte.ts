@@ -35,3 +35,6 @@ export class Presenter {
     else this.enter();
   }
 }
+
+/** One presenter mode for the whole page: it stays on when the teacher moves between pages. */
+export const presenter = new Presenter();
