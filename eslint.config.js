@@ -37,6 +37,22 @@ export default defineConfig(
     },
   },
   {
+    // Lessons are parsed at build time: the markdown and YAML parsers never ship to the browser.
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    ignores: ['src/lessons/build/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'marked', message: 'Parse markdown at build time (src/lessons/build).' },
+            { name: 'yaml', message: 'Parse YAML at build time (src/lessons/build).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The engine is pure: no DOM, no Svelte, no D3 DOM modules, no wall clock, no Math.random.
     files: ['src/engine/**/*.ts'],
     languageOptions: { globals: { ...globals.es2022 } },

@@ -1,8 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defaultClientConditions } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
 import { hostedCsp, singleFileCsp } from './build/csp.ts';
+import { lessonsPlugin } from './src/lessons/build/lessons.plugin.ts';
+
+/** Lesson folders, read and checked at build time (docs/authoring-lessons.md). */
+const lessons = lessonsPlugin(fileURLToPath(new URL('./src/lessons', import.meta.url)));
 
 /** `npm run build:single`: the whole app as one HTML file that works from disk (`file://`). */
 export const SINGLE_FILE = 'lambda-kappa-lab.html';
@@ -11,8 +16,13 @@ export default defineConfig(({ mode }) => {
   const single = mode === 'single';
   return {
     plugins: single
-      ? [svelte(), viteSingleFile({ removeViteModuleLoader: true }), singleFileCsp(SINGLE_FILE)]
-      : [svelte(), hostedCsp()],
+      ? [
+          svelte(),
+          lessons,
+          viteSingleFile({ removeViteModuleLoader: true }),
+          singleFileCsp(SINGLE_FILE),
+        ]
+      : [svelte(), lessons, hostedCsp()],
     // Relative paths: the build works under any base path (a project page, a course subfolder).
     base: './',
     // The single file is the app alone (the JSON schema is on the hosted site).

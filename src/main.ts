@@ -1,5 +1,5 @@
 import { mount } from 'svelte';
-import App from './app/App.svelte';
+import Shell from './app/Shell.svelte';
 import './app/app.css';
 
 const target = document.getElementById('app');
@@ -12,5 +12,5 @@ if (new URLSearchParams(location.search).has('notes')) {
     mount(SpeakerNotes, { target }),
   );
 } else {
-  mount(App, { target });
+  mount(Shell, { target });
 }

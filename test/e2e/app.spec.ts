@@ -48,7 +48,7 @@ async function goToEnd(page: Page): Promise<number> {
 test('every bundled scenario runs to the end and shows its answers', async ({ page }) => {
   const seen = watch(page);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   await expect(page.getByRole('heading', { level: 1, name: 'Lambda·Kappa Lab' })).toBeVisible();
   const picker = page.getByRole('combobox', { name: 'Scenario' });
   const names = await picker.locator('option:not([disabled])').allInnerTexts();
@@ -74,7 +74,7 @@ test('every bundled scenario runs to the end and shows its answers', async ({ pa
 
 test('stepping back then forward shows the identical numbers', async ({ page }) => {
   const seen = watch(page);
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   const steps = await goToEnd(page);
   const atEnd = await numbersOnScreen(page);
   await page.getByRole('button', { name: 'Previous step' }).click();
@@ -97,7 +97,7 @@ test('stepping back then forward shows the identical numbers', async ({ page }) 
 
 test('invalid scenario JSON shows the problems and the previous answers stay', async ({ page }) => {
   const seen = watch(page);
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   const steps = await goToEnd(page);
   const before = await numbersOnScreen(page);
 
@@ -121,7 +121,7 @@ test('invalid scenario JSON shows the problems and the previous answers stay', a
 
 test('importing a scenario file runs it', async ({ page }) => {
   const seen = watch(page);
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   const imported = { ...JSON.parse(FIRST_SCENARIO), name: 'Imported copy' };
   await page.getByLabel('Import scenario file').setInputFiles({
     name: 'imported.json',
@@ -145,7 +145,7 @@ for (const { width, height, label } of [
     const seen = watch(page);
     await page.setViewportSize({ width, height });
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto('/');
+    await page.goto('/#/sandbox');
     await page.getByRole('button', { name: 'Go to end' }).click();
     await page.getByRole('button', { name: 'Previous step' }).click();
     await page.screenshot({ path: `${SCREENS}/${label}.png` });

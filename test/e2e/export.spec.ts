@@ -35,7 +35,7 @@ test('Export scenario: the headless simulator runs the file to the answers on th
   page,
 }) => {
   const seen = watch(page);
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   await pickScenario(page, 'At-least-once: a speed-layer crash counts records twice');
   for (let i = 0; i < 8; i++) await button(page, 'Next step').click();
   await button(page, 'Duplicate').click();
@@ -74,7 +74,7 @@ test('a bad file, picked or dropped, shows the problems and changes nothing; a g
   page,
 }) => {
   const seen = watch(page);
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   for (let i = 0; i < 4; i++) await button(page, 'Next step').click();
   const before = await numbersOnScreenText(page);
   const bad = JSON.stringify({
@@ -111,7 +111,7 @@ test('Save picture writes an SVG with the picture’s marks and a PNG twice its 
   page,
 }) => {
   const seen = watch(page);
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   for (let i = 0; i < 10; i++) await button(page, 'Next step').click();
 
   const [svgDownload] = await Promise.all([

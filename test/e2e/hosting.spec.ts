@@ -29,7 +29,7 @@ test('the hosted build runs under its CSP: no violation, no eval, no foreign req
 }) => {
   const seen = watch(page);
   const violations = await recordCspViolations(page);
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   const csp = await page
     .locator('meta[http-equiv="Content-Security-Policy"]')
     .getAttribute('content');
@@ -61,7 +61,7 @@ test('the build works under any base path (a subfolder of a course site)', async
     const path = new URL(route.request().url()).pathname.slice('/some/course/lab/'.length);
     return route.fulfill({ path: resolve('dist', path || 'index.html') });
   });
-  await page.goto(`${base}index.html`);
+  await page.goto(`${base}index.html#/sandbox`);
   await expect(counter(page)).toHaveText(/Step 0 of \d+/);
   await button(page, 'Next step').click();
   await expect(page).toHaveURL(`${base}index.html#/sandbox?s=01-yesterday-vs-today&step=1`);
@@ -82,7 +82,7 @@ test('the single file plays from file:// with no network and no CSP violation', 
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.goto(pathToFileURL(SINGLE_FILE).href);
+  await page.goto(`${pathToFileURL(SINGLE_FILE).href}#/sandbox`);
   const csp = await page
     .locator('meta[http-equiv="Content-Security-Policy"]')
     .getAttribute('content');

@@ -29,7 +29,7 @@ test('a copied link opens the same moment (injected fault, settings, step) in a 
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await context.newPage();
   const seen = watch(page);
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   await pickScenario(page, 'At-least-once: a speed-layer crash counts records twice');
   for (let i = 0; i < 12; i++) await button(page, 'Next step').click();
   await button(page, 'Crash').click();
@@ -66,7 +66,7 @@ test('a copied link opens the same moment (injected fault, settings, step) in a 
 
 test('Back and Forward move between the moments the address recorded', async ({ page }) => {
   const seen = watch(page);
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   await expect(page).toHaveURL(/#\/sandbox\?s=01-yesterday-vs-today&step=0$/);
   const first = await scenarioPicker(page).inputValue();
   await pickScenario(page, 'Kappa: one streaming job, one table');
@@ -100,7 +100,7 @@ test('a corrupt, truncated or hand-edited link says what was wrong and the page 
   page,
 }) => {
   const seen = watch(page);
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   await pickScenario(page, 'Kappa: one streaming job, one table');
   await button(page, 'Crash').click();
   await expect(page).toHaveURL(/&d=1\./);

@@ -50,7 +50,7 @@ async function seek(page: Page, i: number): Promise<void> {
 test('Play runs a Lambda and a Kappa scenario to their last step', async ({ page }) => {
   const seen = watch(page);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   for (const [label, name] of [
     ['lambda', LAMBDA],
     ['kappa', KAPPA],
@@ -77,7 +77,7 @@ test('Play runs a Lambda and a Kappa scenario to their last step', async ({ page
 test('Previous then Next step shows the identical picture and numbers', async ({ page }) => {
   const seen = watch(page);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   for (const [label, name] of [
     ['lambda', LAMBDA],
     ['kappa', KAPPA],
@@ -129,7 +129,7 @@ function added<T>(before: T[] | undefined, after: T[] | undefined): T[] {
 test('every sandbox injection branches the run at the current moment', async ({ page }) => {
   const seen = watch(page);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto('/');
+  await page.goto('/#/sandbox');
 
   for (const injection of INJECTIONS) {
     const kappa = injection === 'Deploy new logic';
@@ -239,7 +239,7 @@ for (const { width, height, label } of [
   }) => {
     const seen = watch(page);
     await page.setViewportSize({ width, height });
-    await page.goto('/');
+    await page.goto('/#/sandbox');
     await pickScenario(page, KAPPA);
     const { n } = await position(page);
     await seek(page, Math.floor(n / 2));
@@ -285,7 +285,7 @@ test('300 seeded random actions: no error, and the per-day table is the engineâ€
   const rng = new Prng(seed);
   const seen = watch(page);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   await expect(counter(page)).toBeVisible();
   const scenarios = await scenarioPicker(page).locator('option:not([disabled])').allInnerTexts();
   const done: string[] = [];

@@ -1,0 +1,93 @@
+/**
+ * A small Vite plugin: reads every lesson folder `src/lessons/NN-slug/` at build time, parses
+ * `lesson.md` with `marked` and `yaml` and checks it against the engine, then serves two
+ * virtual modules: `virtual:lesson-catalog` (titles and summaries, for the first page) and
+ * `virtual:lessons` (everything the player needs). Any problem fails the build (and shows
+ * Vite's overlay in development) with messages naming the file, the step and what is wrong.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Plugin } from 'vite';
+import type { Lesson, LessonEntry } from '../lesson.types.ts';
+import { checkLesson } from './lesson.check.ts';
+import { parseLesson } from './lesson.parse.ts';
+
+const CATALOG = 'virtual:lesson-catalog';
+const LESSONS = 'virtual:lessons';
+
+export type LoadResult = { ok: true; lessons: Lesson[] } | { ok: false; problems: string[] };
+
+/** Reads, parses and checks every lesson folder under `dir` (folders sorted by name). */
+export function loadLessons(dir: string, root = process.cwd()): LoadResult {
+  const problems: string[] = [];
+  const lessons: Lesson[] = [];
+  const folders = readdirSync(dir)
+    .filter((name) => /^\d{2}-/.test(name) && statSync(join(dir, name)).isDirectory())
+    .sort();
+  for (const id of folders) {
+    const folder = join(dir, id);
+    const path = relative(root, join(folder, 'lesson.md'));
+    const names = readdirSync(folder);
+    if (!names.includes('lesson.md')) {
+      problems.push(`${relative(root, folder)}: missing lesson.md`);
+      continue;
+    }
+    const files: Record<string, string> = {};
+    for (const name of names)
+      if (name !== 'lesson.md' && name.endsWith('.json'))
+        files[name] = readFileSync(join(folder, name), 'utf8');
+    const parsed = parseLesson({
+      id,
+      path,
+      markdown: readFileSync(join(folder, 'lesson.md'), 'utf8'),
+      files,
+    });
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    const found = checkLesson(parsed.lesson, path);
+    if (found.length > 0) problems.push(...found);
+    else lessons.push(parsed.lesson);
+  }
+  const numbers = new Map<number, string>();
+  for (const l of lessons) {
+    const other = numbers.get(l.number);
+    if (other) problems.push(`src/lessons: ${other} and ${l.id} have the same number`);
+    numbers.set(l.number, l.id);
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, lessons };
+}
+
+export function catalogOf(lessons: Lesson[]): LessonEntry[] {
+  return lessons.map((l) => ({
+    id: l.id,
+    number: l.number,
+    title: l.title,
+    summary: l.summary,
+    steps: l.steps.length,
+  }));
+}
+
+export function lessonsPlugin(dir: string): Plugin {
+  return {
+    name: 'lambda-kappa-lessons',
+    resolveId(id) {
+      if (id === CATALOG || id === LESSONS) return `\0${id}`;
+      return null;
+    },
+    load(id) {
+      if (id !== `\0${CATALOG}` && id !== `\0${LESSONS}`) return null;
+      this.addWatchFile(dir);
+      for (const name of readdirSync(dir)) {
+        const folder = join(dir, name);
+        if (!/^\d{2}-/.test(name) || !statSync(folder).isDirectory()) continue;
+        for (const file of readdirSync(folder)) this.addWatchFile(join(folder, file));
+      }
+      const result = loadLessons(dir);
+      if (!result.ok) this.error(`Lessons are invalid:\n${result.problems.join('\n')}`);
+      const data = id === `\0${CATALOG}` ? catalogOf(result.lessons) : result.lessons;
+      return `export default ${JSON.stringify(data)};`;
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * A lesson as the app receives it: parsed and validated at build time from
+ * `src/lessons/NN-slug/lesson.md` (see docs/authoring-lessons.md), so no markdown parser ships
+ * to the browser. Every number a lesson shows comes from the engine at run time; a lesson only
+ * says *where* the simulation stands (cues) and *which* number a question is about.
+ */
+
+/** Where the simulation stands when a step is shown. */
+export type Cue =
+  /** Just after the `occurrence`-th (1-based) step of this kind, e.g. the 2nd `batch.published`. */
+  | { kind: 'step-kind'; stepKind: string; occurrence: number }
+  /** Everything up to and including this simulated time (epoch ms) has happened. */
+  | { kind: 'time'; time: number }
+  /** After this many steps (0 = before the first step). */
+  | { kind: 'position'; position: number }
+  /** After the last step. */
+  | { kind: 'end' };
+
+/** Something a step draws attention to in the picture (and names in its narration). */
+export type Highlight =
+  | { kind: 'job'; job: string }
+  | { kind: 'record'; event: string }
+  /** A day's numbers: `day` is `today`, `yesterday` or `YYYY-MM-DD`. */
+  | { kind: 'day'; day: string };
+
+/** Which number a question is about: `measure` of `day` at the step's cue. */
+export interface NumberRef {
+  measure: 'served' | 'truth' | 'batch' | 'speed' | 'gap';
+  /** `today`, `yesterday` (at the cue, in the scenario's time zone) or `YYYY-MM-DD`. */
+  day: string;
+}
+
+export type Question =
+  /** The learner types a number; the reveal compares it with the engine's. */
+  | { kind: 'number'; ask: string; value: NumberRef }
+  /** The learner picks "goes down" / "stays the same" / "goes up" (from the previous step to the cue). */
+  | { kind: 'direction'; ask: string; value: NumberRef };
+
+export interface LessonStep {
+  title: string;
+  /** Narration as HTML (rendered at build time from the lesson's markdown). */
+  html: string;
+  cue: Cue;
+  /** The cue as written, for messages. */
+  cueText: string;
+  highlights: Highlight[];
+  /** Speaker notes for a teacher (HTML); not shown to a learner unless asked. */
+  notes: string | null;
+  question: Question | null;
+}
+
+export interface FurtherReading {
+  title: string;
+  url: string | null;
+  note: string | null;
+}
+
+export interface Lesson {
+  /** The folder name, e.g. `03-serving-merge`: the lesson's address. */
+  id: string;
+  /** Its number, from the folder name. */
+  number: number;
+  title: string;
+  summary: string;
+  /** The scenario file name inside the folder, and its text (validated by the engine). */
+  scenarioFile: string;
+  scenarioText: string;
+  /** `pipeline` (the default) or `compare` (the same events through Lambda and Kappa). */
+  picture: 'pipeline' | 'compare';
+  takeaways: string[];
+  furtherReading: FurtherReading[];
+  /** "Try it yourself": what to change in the sandbox. */
+  tryIt: string;
+  steps: LessonStep[];
+}
+
+/** What the lessons index needs (kept small: it is on the first page). */
+export interface LessonEntry {
+  id: string;
+  number: number;
+  title: string;
+  summary: string;
+  steps: number;
+}

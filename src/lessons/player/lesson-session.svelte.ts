@@ -1,0 +1,115 @@
+/**
+ * One lesson being played: the engine run of its scenario (through the app's
+ * `SimulationSession`), the position of every step's cue, which questions were revealed and
+ * what the learner answered. Moving forward animates to the cue (or jumps under reduced
+ * motion); moving back, or opening a step by its address, lands exactly on the step's state.
+ */
+import { SimulationSession } from '../../app/simulation.svelte.ts';
+import { startFrameClock } from '../../app/playback/frame-clock.ts';
+import { resolveCue } from '../lesson.cues.ts';
+import type { Lesson } from '../lesson.types.ts';
+import { positionFor, travelPlan } from './player.logic.ts';
+
+export class LessonSession {
+  readonly sim = new SimulationSession();
+  /** Position of each step's cue (resolved once: the build checked they exist). */
+  readonly cues: number[] = [];
+  /** Current step, 1-based. */
+  step = $state(1);
+  /** Question steps already revealed, and the learner's answers by step. */
+  revealed = $state.raw<readonly number[]>([]);
+  answers = $state.raw<Readonly<Record<number, string>>>({});
+  /** Set when the scenario could not run (never for a lesson the build accepted). */
+  problem: string | null = null;
+  #stopTravel: (() => void) | null = null;
+
+  constructor(readonly lesson: Lesson) {
+    if (!this.sim.run(lesson.scenarioText, { kind: 'custom' })) {
+      this.problem = this.sim.problems.join(' ');
+      return;
+    }
+    const simulation = this.sim.simulation!;
+    for (const step of lesson.steps) {
+      const cue = resolveCue(simulation, step.cue);
+      this.cues.push(cue.ok ? cue.position : simulation.stepCount);
+    }
+  }
+
+  get current() {
+    return this.lesson.steps[this.step - 1];
+  }
+
+  /** True while the current step's question waits for the learner. */
+  get asking(): boolean {
+    return this.current?.question != null && !this.revealed.includes(this.step);
+  }
+
+  /** Where the current step puts the simulation. */
+  get target(): number {
+    return positionFor(this.cues, this.step, this.asking);
+  }
+
+  /** Shows step `step` exactly (a deep link, Back, or a step chosen from the menu). */
+  show(step: number): void {
+    this.#halt();
+    this.step = Math.min(Math.max(1, step), this.lesson.steps.length);
+    this.sim.seek(this.target);
+  }
+
+  /** Next: reveals the current question, else moves to the following step, animating. */
+  next(reducedMotion: boolean): number {
+    if (this.asking) this.revealed = [...this.revealed, this.step];
+    else if (this.step < this.lesson.steps.length) this.step += 1;
+    this.#travel(this.target, reducedMotion);
+    return this.step;
+  }
+
+  /** Back: un-reveals the current question, else returns to the previous step's state. */
+  back(): number {
+    const q = this.current?.question != null && this.revealed.includes(this.step);
+    if (q) {
+      this.revealed = this.revealed.filter((s) => s !== this.step);
+      this.show(this.step);
+    } else this.show(this.step - 1);
+    return this.step;
+  }
+
+  answer(step: number, value: string): void {
+    this.answers = { ...this.answers, [step]: value };
+  }
+
+  #travel(target: number, reducedMotion: boolean): void {
+    this.#halt();
+    const plan = travelPlan(this.sim.position, target, reducedMotion);
+    if (!plan) {
+      this.sim.seek(target);
+      return;
+    }
+    this.sim.seek(plan.startAt);
+    this.sim.setRate(plan.rate);
+    this.sim.play();
+    this.#stopTravel = startFrameClock((dt) => {
+      this.sim.tick(dt);
+      // Land exactly on the cue (a frame may carry the playhead past it).
+      if (this.sim.position >= target || !this.sim.playing) this.#halt(target);
+    });
+  }
+
+  /** Stops an animation in progress; with a target, lands on it. */
+  #halt(landOn?: number): void {
+    this.#stopTravel?.();
+    this.#stopTravel = null;
+    if (landOn !== undefined) this.sim.seek(landOn);
+    else if (this.sim.playing) this.sim.pause();
+  }
+
+  /** True while Next is animating the way to a cue. */
+  get travelling(): boolean {
+    return this.sim.playing;
+  }
+
+  dispose(): void {
+    this.#halt();
+    this.sim.dispose();
+  }
+}

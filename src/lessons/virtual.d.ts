@@ -1,0 +1,9 @@
+/** The modules `lessons.plugin.ts` generates at build time from `src/lessons/NN-slug/`. */
+declare module 'virtual:lesson-catalog' {
+  const catalog: import('./lesson.types.ts').LessonEntry[];
+  export default catalog;
+}
+declare module 'virtual:lessons' {
+  const lessons: import('./lesson.types.ts').Lesson[];
+  export default lessons;
+}

@@ -1,0 +1,177 @@
+/**
+ * The guided lessons: the home page, every lesson played first to last and back again, deep
+ * links and unknown addresses, "Try it yourself", progress, and screenshots at 1366×768 and
+ * 390 px wide.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { loadLessons } from '../../src/lessons/build/lessons.plugin.ts';
+import { SCREENS, watch } from './support/pipeline-page.ts';
+
+const loaded = loadLessons('src/lessons');
+if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+const lessons = loaded.lessons;
+
+const progressText = (page: Page) => page.getByText(/^\s*Step \d+ of \d+\s*$/).first();
+const narration = (page: Page) => page.getByRole('region', { name: 'Narration' });
+const next = (page: Page) => page.getByRole('button', { name: 'Next', exact: true });
+const back = (page: Page) => page.getByRole('button', { name: 'Back', exact: true });
+
+/** What a learner sees of a step: its narration and the picture (text and drawing). */
+async function snapshot(page: Page): Promise<{ text: string; picture: string }> {
+  return {
+    text: await narration(page).innerText(),
+    // Ids made by `$props.id()` differ between two mounts of the same picture.
+    picture: (
+      await page
+        .locator('.lesson figure')
+        .first()
+        .evaluate((f) => f.outerHTML)
+    ).replace(/\bc\d+-/g, 'c-'),
+  };
+}
+
+async function expectStep(page: Page, lesson: string, i: number, n: number): Promise<void> {
+  await expect(progressText(page)).toHaveText(new RegExp(`Step ${i} of ${n}`));
+  await expect(page).toHaveURL(new RegExp(`#/lessons/${lesson}/${i}$`));
+}
+
+test('the home page offers the first lesson, the sandbox and every lesson', async ({ page }) => {
+  const seen = watch(page);
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'Start the first lesson' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Open the sandbox' })).toBeVisible();
+  const menu = page.getByRole('navigation', { name: 'Lessons' });
+  for (const lesson of lessons)
+    await expect(menu.getByRole('link', { name: new RegExp(lesson.title) })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.getByRole('link', { name: 'Start the first lesson' }).click();
+  await expectStep(page, lessons[0].id, 1, lessons[0].steps.length);
+  await page.getByRole('link', { name: 'Sandbox' }).click();
+  await expect(page.getByRole('button', { name: 'Next step' })).toBeVisible();
+  expect(seen.errors).toEqual([]);
+  expect(seen.foreignRequests).toEqual([]);
+});
+
+for (const lesson of lessons) {
+  test(`lesson ${lesson.id} plays first to last, and Back returns to the identical first step`, async ({
+    page,
+  }) => {
+    const seen = watch(page);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`/#/lessons/${lesson.id}/1`);
+    const n = lesson.steps.length;
+    await expectStep(page, lesson.id, 1, n);
+    const first = await snapshot(page);
+    let presses = 0;
+    for (let i = 1; i <= n; i++) {
+      await expectStep(page, lesson.id, i, n);
+      if (lesson.steps[i - 1].question) {
+        await expect(narration(page)).toContainText('Predict:');
+        await next(page).click(); // reveal
+        presses++;
+        await expect(narration(page)).toContainText('The engine shows', { ignoreCase: true });
+      }
+      if (i < n) {
+        await next(page).click();
+        presses++;
+      }
+    }
+    await expect(next(page)).toBeDisabled();
+    await expect(page.getByRole('heading', { name: 'What to take away' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Try it yourself in the sandbox' })).toBeVisible();
+    await page.screenshot({ path: `${SCREENS}/lesson-${lesson.id}-last-1366.png` });
+    for (let k = 0; k < presses; k++) await back(page).click();
+    await expectStep(page, lesson.id, 1, n);
+    await expect(back(page)).toBeDisabled();
+    expect(await snapshot(page)).toEqual(first);
+    expect(seen.errors).toEqual([]);
+  });
+}
+
+test('a deep link opens exactly that step; an unknown lesson or step says so and lists the lessons', async ({
+  page,
+}) => {
+  const lesson = lessons[0];
+  const n = lesson.steps.length;
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(`/#/lessons/${lesson.id}/1`);
+  for (let i = 1; i < 3; i++) {
+    if (lesson.steps[i - 1].question) await next(page).click();
+    await next(page).click();
+  }
+  await expectStep(page, lesson.id, 3, n);
+  const walked = await snapshot(page);
+  await page.goto('/#/');
+  await page.goto(`/#/lessons/${lesson.id}/3`);
+  await expectStep(page, lesson.id, 3, n);
+  expect(await snapshot(page)).toEqual(walked);
+
+  await page.goto('/#/lessons/42-no-such-lesson/1');
+  await expect(page.getByRole('alert')).toHaveText(/There is no lesson "42-no-such-lesson"/);
+  await expect(page.getByRole('link', { name: 'Start the first lesson' })).toBeVisible();
+  await page.goto(`/#/lessons/${lesson.id}/${n + 1}`);
+  await expect(page.getByRole('alert')).toHaveText(
+    new RegExp(`has ${n} steps, so there is no step ${n + 1}`),
+  );
+  await page.goto('/#/nowhere');
+  await expect(page.getByRole('alert')).toHaveText(/There is no page at "\/nowhere"/);
+});
+
+test('Next animates the way to the cue unless motion is reduced', async ({ page }) => {
+  const lesson = lessons[0];
+  await page.goto(`/#/lessons/${lesson.id}/1`);
+  await next(page).click();
+  // While it animates the picture shows a moving token, and then the step lands on its cue.
+  await expect(page.locator('.lesson figure')).toBeVisible();
+  await expectStep(page, lesson.id, 2, lesson.steps.length);
+  await expect(narration(page)).toContainText(lesson.steps[1].title);
+});
+
+test('progress is remembered and can be reset; Try it yourself opens the sandbox there', async ({
+  page,
+}) => {
+  const lesson = lessons[0];
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(`/#/lessons/${lesson.id}/2`);
+  await expectStep(page, lesson.id, 2, lesson.steps.length);
+  await page.getByRole('link', { name: 'All lessons' }).click();
+  await expect(page.getByText(`Reached step 2 of ${lesson.steps.length}`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('link', { name: /^Continue:/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Reset progress' }).click();
+  await expect(page.getByText(`Reached step 2`)).toHaveCount(0);
+
+  await page.goto(`/#/lessons/${lesson.id}/${lesson.steps.length}`);
+  await page.getByRole('link', { name: 'Try it yourself in the sandbox' }).click();
+  // The sandbox's own link format: the lesson's scenario, at the step the lesson stood at.
+  await expect(page).toHaveURL(/#\/sandbox\?x=1\./);
+  await expect(page.getByRole('complementary', { name: 'From the lesson' })).toContainText(
+    lesson.title,
+  );
+  const name = (JSON.parse(lesson.scenarioText) as { name: string }).name;
+  await expect(page.getByRole('textbox', { name: 'Scenario JSON' })).toHaveValue(
+    new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+  );
+  await expect(page.getByText(/^\s*Step \d+ of \d+\s*$/).first()).toHaveText(/Step (\d+) of \1/);
+});
+
+test('lessons at 390 px wide and keyboard only', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await page.screenshot({ path: `${SCREENS}/lessons-index-390.png`, fullPage: true });
+  // Keyboard only: tab to "Start the first lesson", Enter, then tab to Next and press it.
+  const start = page.getByRole('link', { name: 'Start the first lesson' });
+  for (let i = 0; i < 20 && !(await start.evaluate((a) => a === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expectStep(page, lessons[0].id, 1, lessons[0].steps.length);
+  for (let i = 0; i < 20 && !(await next(page).evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expectStep(page, lessons[0].id, 2, lessons[0].steps.length);
+  await page.screenshot({ path: `${SCREENS}/lesson-01-step2-390.png`, fullPage: true });
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
