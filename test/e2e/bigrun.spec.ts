@@ -34,7 +34,7 @@ async function runText(page: Page, text: string): Promise<void> {
 test('a big run is built in the worker and shows the engine’s numbers', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   await expect(counter(page)).toHaveText(/^Step 0 of \d+$/);
   const text = generated(12_000);
   const parsed = parseScenarioText(text);
@@ -68,7 +68,7 @@ test('a big run is built in the worker and shows the engine’s numbers', async 
 });
 
 test('Cancel stops a build and the previous run stays as it was', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   await expect(counter(page)).toHaveText(/^Step 0 of \d+$/);
   await page.getByRole('button', { name: 'Next step' }).click();
   const before = await counter(page).innerText();

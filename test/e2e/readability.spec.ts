@@ -58,7 +58,7 @@ for (const { width, height, label } of SIZES) {
   }) => {
     const seen = watch(page);
     await page.setViewportSize({ width, height });
-    await page.goto('/');
+    await page.goto('/#/sandbox');
     await expect(pipelinePicture(page)).toBeVisible();
     for (let i = 0; i < 12; i++) await button(page, 'Next step').click();
     await openDisclosure(page, 'Legend');
@@ -76,7 +76,7 @@ test('the picture does not move or change size between steps, nor when the legen
   page,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   const picture = pipelinePicture(page);
   const first = await picture.boundingBox();
   expect(first).not.toBeNull();
@@ -99,7 +99,7 @@ test('at 1366×768 the first screen shows the controls, narration, the whole pic
   page,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   for (let i = 0; i < 20; i++) await button(page, 'Next step').click();
   const inFirstScreen = async (what: string, box: { y: number; height: number } | null) => {
     expect(box, what).not.toBeNull();

@@ -5,6 +5,7 @@
  * motion); moving back, or opening a step by its address, lands exactly on the step's state.
  */
 import { SimulationSession } from '../../app/simulation.svelte.ts';
+import { parseScenarioText, Simulation } from '../../engine/index.ts';
 import { startFrameClock } from '../../app/playback/frame-clock.ts';
 import { resolveCue } from '../lesson.cues.ts';
 import type { Lesson } from '../lesson.types.ts';
@@ -12,6 +13,11 @@ import { positionFor, travelPlan } from './player.logic.ts';
 
 export class LessonSession {
   readonly sim = new SimulationSession();
+  /**
+   * The same run, kept on this page for cues and the numbers questions reveal (the session may
+   * build big runs in a worker; a lesson's scenario is small and deterministic, so both agree).
+   */
+  readonly run: Simulation | null = null;
   /** Position of each step's cue (resolved once: the build checked they exist). */
   readonly cues: number[] = [];
   /** Current step, 1-based. */
@@ -28,7 +34,10 @@ export class LessonSession {
       this.problem = this.sim.problems.join(' ');
       return;
     }
-    const simulation = this.sim.simulation!;
+    const parsed = parseScenarioText(lesson.scenarioText);
+    if (!parsed.ok) return;
+    const simulation = Simulation.create(parsed.scenario);
+    this.run = simulation;
     for (const step of lesson.steps) {
       const cue = resolveCue(simulation, step.cue);
       this.cues.push(cue.ok ? cue.position : simulation.stepCount);
