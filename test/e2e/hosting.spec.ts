@@ -102,7 +102,7 @@ test('the single file opens speaker notes from file:// that follow and drive it'
   page,
   context,
 }) => {
-  await page.goto(pathToFileURL(SINGLE_FILE).href);
+  await page.goto(`${pathToFileURL(SINGLE_FILE).href}#/sandbox`);
   await expect(counter(page)).toHaveText(/Step 0 of \d+/);
   const [notes] = await Promise.all([
     context.waitForEvent('page'),

@@ -118,7 +118,7 @@ test('a QR code of the link to the moment, its library loaded only when asked fo
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(request.url());
   });
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   await button(page, 'Next step').click();
   await expect(page).toHaveURL(/step=1$/);
   const before = scripts.length;
