@@ -54,6 +54,8 @@ const answer = (
 interface Case {
   file: string;
   answers: QueryAnswer[];
+  /** Worked out by hand too where the rule shows only in the steps taken. */
+  steps?: number;
 }
 
 const cases: Case[] = [
@@ -358,6 +360,53 @@ const cases: Case[] = [
       answer('2026-11-24T12:00:00.000Z', '2026-11-23', 1, 1, lambda(0, 1)),
     ],
   },
+
+  // 18 At-least-once commit with a record in flight (Kappa, processingTime 90s, commitEvery 1m).
+  // Steps: 1 append e1 10:00:00, 2 fetch e1 (done 10:01:30), 3 append e2 10:01:00, 4 fetch e2
+  //   (done 10:02:30), 5 e1 processed 10:01:30 → v1 {23: 1}; the next tick strictly after is
+  //   10:02:00: 6 commit at 10:02:00 of the PROCESSED position, offset 1 (e2 is in flight: not
+  //   committed). 7 crash 10:02:10: e2 dropped; restart from offset 1. 8 query 10:05: served 1,
+  //   truth 2. 9 recovered 10:07:10, 10 fetch e2 (done 10:08:40), 11 e2 processed → {23: 2},
+  //   12 commit 10:09:00, 13 query 12:00: served 2, truth 2. (Committing the fetched position
+  //   would lose e2: served 1 where truth is 2, and 9 steps.)
+  {
+    file: '18-at-least-once-commit-with-records-in-flight.json',
+    steps: 13,
+    answers: [
+      answer('2026-11-23T10:05:00.000Z', '2026-11-23', 1, 2, table('v1')),
+      answer('2026-11-23T12:00:00.000Z', '2026-11-23', 2, 2, table('v1')),
+    ],
+  },
+
+  // 19 The speed layer never reads below the published cut-off (Lambda, batch 00:05 daily, 40m).
+  // Steps: 1 run 1 starts 11-23 00:05 (cut-off 0), 2 publishes 00:45 (empty), 3 speed crashes
+  //   09:00 for 16h, 4 e1 appended 10:00 (the speed layer is down: no fetch), 5 run 2 starts
+  //   11-24 00:05 (cut-off 1: e1), 6 publishes 00:45: batch {23: 1}; the speed layer's floor
+  //   moves to 1. 7 speed back 01:00: it resumes at the cut-off, so there is nothing to read
+  //   (reading e1 again would add a fetch and a processing step: 10 steps, same answer).
+  //   8 query 11-24 02:00 for 11-23: batch 1 + speed 0 = 1; truth 1.
+  {
+    file: '19-speed-layer-skips-what-the-batch-view-covers.json',
+    steps: 8,
+    answers: [answer('2026-11-24T02:00:00.000Z', '2026-11-23', 1, 1, lambda(1, 0))],
+  },
+
+  // 20 Kappa switch-over waits for records in flight (speedup 10, processingTime 10s).
+  // Steps: 1 append e1 10:00:00, 2 v1 fetches e1 (done 10:00:10), 3 deploy 10:00:05: v2 replays
+  //   from offset 0, paced from e1's arrival: reads e1 at 10:00:05 + 0/10, 4 v2 fetches e1 (done
+  //   10:00:15): its lag is 0 but e1 is in flight, so it has NOT caught up. 5 v1 processes e1
+  //   10:00:10 → v1 {23: 1}. 6 query 10:00:12: still v1: served 1, truth 1 (switching at 10:00:05
+  //   would serve v2's 0). 7 v2 processes e1 10:00:15 → v2 {23: 1}, 8 caught up, 9 switch-over
+  //   (v1 stops), all at 10:00:15. 10 query 10:00:20: v2 serves 1. 11 v2 commits at 10:01:00
+  //   (v1 is stopped: no commit). The run ends at 11:00 (last arrival + 1 h).
+  {
+    file: '20-kappa-switch-waits-for-records-in-flight.json',
+    steps: 11,
+    answers: [
+      answer('2026-11-23T10:00:12.000Z', '2026-11-23', 1, 1, table('v1')),
+      answer('2026-11-23T10:00:20.000Z', '2026-11-23', 1, 1, table('v2')),
+    ],
+  },
 ];
 
 const GENERATED = '17-generated-two-and-a-half-days.json';
@@ -368,9 +417,10 @@ describe('example scenarios, against hand-worked answers', () => {
     expect(files.sort()).toEqual([...cases.map((c) => c.file), GENERATED].sort());
   });
 
-  test.each(cases)('$file', ({ file, answers }) => {
+  test.each(cases)('$file', ({ file, answers, steps }) => {
     const report = runScenario(load(file));
     expect(report.answers).toEqual(answers);
+    if (steps !== undefined) expect(report.steps).toBe(steps);
   });
 });
 

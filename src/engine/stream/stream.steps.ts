@@ -98,13 +98,14 @@ export function crashJob(core: Core, job: StreamJob, j: number, downFor: number)
   };
 }
 
-export function recoverJob(job: StreamJob, j: number): StepFact {
+export function recoverJob(core: Core, job: StreamJob, j: number): StepFact {
   job.recover();
   return {
     kind: 'job.recovered',
     job: j,
     stopped: job.state === 'stopped',
-    resumeAt: job.fetched,
+    // Where it reads next: never below a hand-off's cut-off or the earliest retained record.
+    resumeAt: nextFetchPosition(job, core.earliest),
     recovering: job.state === 'recovering',
   };
 }

@@ -89,6 +89,8 @@ export function scenarioArb(shape: ScenarioShape = {}): fc.Arbitrary<Scenario> {
                 offset: fc.integer({ min: 0, max: 3 * 60_000 }),
                 downFor: fc.integer({ min: 1000, max: 6 * HOUR }),
                 batch: fc.boolean(),
+                // Some crashes fall within a second of a commit tick, where timing matters most.
+                nearTick: fc.option(fc.integer({ min: -1000, max: 1000 }), { freq: 2, nil: null }),
               }),
               { maxLength: 3 },
             ),
@@ -101,6 +103,11 @@ export function scenarioArb(shape: ScenarioShape = {}): fc.Arbitrary<Scenario> {
         { maxLength: 4 },
       ),
       processingTime: fc.integer({ min: 0, max: 5000 }),
+      // Sometimes processing takes a few commit intervals, so commits happen with records in flight.
+      slowProcessing: fc.option(fc.double({ min: 0.5, max: 4, noNaN: true }), {
+        freq: 3,
+        nil: null,
+      }),
       commitEvery: fc.integer({ min: 1000, max: 10 * 60_000 }),
       speedup: fc.integer({ min: 1, max: 30 }),
       batchEvery: fc.constantFrom(6 * HOUR, 12 * HOUR, DAY),
@@ -144,10 +151,12 @@ type Raw = {
     offset: number;
     downFor: number;
     batch: boolean;
+    nearTick: number | null;
   }[];
   deploys: number[];
   queries: { at: number; day: string }[];
   processingTime: number;
+  slowProcessing: number | null;
   commitEvery: number;
   speedup: number;
   batchEvery: number;
@@ -180,15 +189,16 @@ function build(
   }
   for (const c of r.crashes) {
     const job = r.architecture === 'kappa' ? 'stream' : c.batch ? 'batch' : 'speed';
-    const at =
+    let at =
       c.near !== null && events.length
         ? events[c.near % events.length].arrival + c.offset
         : START + c.at;
+    if (c.nearTick !== null) at = Math.ceil(at / r.commitEvery) * r.commitEvery + c.nearTick;
     faults.push({
       kind: 'crash',
       index: faults.length,
       job,
-      at: Math.min(at, START + SPAN),
+      at: Math.max(START, Math.min(at, START + SPAN)),
       downFor: c.downFor,
     });
   }
@@ -203,6 +213,8 @@ function build(
     );
   }
   const queries: Query[] = r.queries.map((q, index) => ({ index, at: START + q.at, day: q.day }));
+  const processingTime =
+    r.slowProcessing === null ? r.processingTime : Math.round(r.commitEvery * r.slowProcessing);
   return {
     name: 'property',
     seed: r.seed,
@@ -216,11 +228,11 @@ function build(
     logic: logics.truth,
     log: { partitions: r.partitions, retention: r.retention },
     batch: { at: r.batchAt, every: r.batchEvery, duration: r.batchDuration, logic: logics.batch },
-    speed: { commitEvery: r.commitEvery, processingTime: r.processingTime, logic: logics.speed },
+    speed: { commitEvery: r.commitEvery, processingTime, logic: logics.speed },
     kappa: {
       speedup: r.speedup,
       commitEvery: r.commitEvery,
-      processingTime: r.processingTime,
+      processingTime,
       logic: logics.kappa,
     },
     faults,

@@ -145,8 +145,8 @@ export class KappaArchitecture implements Architecture {
     return { kind: 'deploy.started', job: this.jobs.length - 1, earliest, servingTable };
   }
 
-  recover(_core: Core, target: number): StepFact {
-    return recoverJob(this.jobs[target], target);
+  recover(core: Core, target: number): StepFact {
+    return recoverJob(core, this.jobs[target], target);
   }
 
   servedOn(day: number): Served {

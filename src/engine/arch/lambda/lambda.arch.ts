@@ -106,7 +106,7 @@ export class LambdaArchitecture implements Architecture {
   }
 
   recover(core: Core, target: number): StepFact {
-    if (target !== BATCH) return recoverJob(this.speed, target);
+    if (target !== BATCH) return recoverJob(core, this.speed, target);
     this.batch.recover(core.now);
     return { kind: 'job.recovered', job: BATCH, startsNow: this.batch.startsNow };
   }
