@@ -398,7 +398,7 @@ const cases: Case[] = [
   //   10:00:10 → v1 {23: 1}. 6 query 10:00:12: still v1: served 1, truth 1 (switching at 10:00:05
   //   would serve v2's 0). 7 v2 processes e1 10:00:15 → v2 {23: 1}, 8 caught up, 9 switch-over
   //   (v1 stops), all at 10:00:15. 10 query 10:00:20: v2 serves 1. 11 v2 commits at 10:01:00
-  //   (v1 is stopped: no commit). The run ends at 11:00 (last arrival + 1 h).
+  //   (v1 is stopped: no commit). Nothing else happens before the end (11-24 12:00).
   {
     file: '20-kappa-switch-waits-for-records-in-flight.json',
     steps: 11,
