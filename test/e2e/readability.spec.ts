@@ -169,3 +169,24 @@ test('on a 390 px phone every control is at least 24 × 24 px (WCAG 2.5.8)', asy
   );
   expect(small).toEqual([]);
 });
+
+test('the time strip seeks by time: a click, the arrow keys and "Next crash"', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/');
+  const strip = page.getByRole('slider', { name: 'Time strip' });
+  const box = (await strip.boundingBox())!;
+  expect(box.y + box.height, 'the strip is on the first screen').toBeLessThanOrEqual(768);
+  await strip.click({ position: { x: box.width / 2, y: box.height / 2 } });
+  const middle = await position(page);
+  expect(middle.i).toBeGreaterThan(0);
+  expect(middle.i).toBeLessThan(middle.n);
+  await strip.press('PageUp');
+  expect((await position(page)).i).toBeGreaterThan(middle.i);
+  await button(page, 'Restart').click();
+  await page
+    .getByRole('button', { name: /^Next (crash|batch run|query)/ })
+    .first()
+    .click();
+  expect((await position(page)).i).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SCREENS}/readable-time-strip.png` });
+});
