@@ -9,7 +9,46 @@ export interface BundledScenario {
   /** The scenario's `name`, or the file name when it has none. */
   name: string;
   text: string;
+  /** One line on what to watch for, shown when it is picked (empty if none is written). */
+  watchFor: string;
 }
+
+/** What to watch for in each bundled scenario, by file (plain words, checked against concepts.md). */
+const WATCH_FOR: Readonly<Record<string, string>> = {
+  '01-yesterday-vs-today.json':
+    'yesterday is answered by the batch view, today so far by the speed layer; compare each with truth.',
+  '02-late-event-after-cutoff.json':
+    'the late signup reaches the log after the batch cut-off flag, so that batch view leaves it out.',
+  '03-hand-off-after-a-batch-run.json':
+    'when the batch view is published, the speed layer drops the counts it now covers (the dashed bars fade).',
+  '04-producer-retry-duplicate.json':
+    'the retried signup is in the log twice (a diamond marked ×2), and per-record counting counts both copies.',
+  '05-at-least-once-crash.json':
+    'after the crash (lightning), the speed layer restarts from its committed marker and counts some records again.',
+  '06-at-most-once-crash.json':
+    'after the crash, the records that were in flight are crossed out: at-most-once never counts them.',
+  '07-exactly-once-crash-and-retry.json':
+    'the crash costs nothing, but the producer retry’s second copy (×2) is still counted.',
+  '08-exactly-once-with-dedup.json':
+    'dedup by event id skips the duplicate copy, so the served number matches truth.',
+  '09-speed-layer-counts-utc-days.json':
+    'signups near midnight New York time land on a different day in the speed layer (UTC days) than in truth.',
+  '10-speed-layer-forgets-test-accounts.json':
+    'the speed layer counts test-account signups that the batch view and truth leave out.',
+  '11-batch-crash-during-a-run.json':
+    'the batch run crashes part-way (lightning on the batch box) and starts again with a new cut-off.',
+  '12-kappa-basics.json': 'one job reads the log into one table, and serving reads that table.',
+  '13-kappa-deploy-and-replay.json':
+    'the deploy starts job v2, which replays the log into table v2; once it catches up, the serving arrow switches to it.',
+  '14-kappa-retention-limits-replay.json':
+    'the replay starts at the earliest retained record (the bracket): what retention deleted never reaches table v2.',
+  '15-kappa-replay-never-catches-up.json':
+    'the new job’s lag never reaches zero: replaying at real-time speed never catches up.',
+  '16-three-partitions.json':
+    'records spread over partitions P0–P2, each with its own offsets; the late first signup still counts on its day.',
+  '17-generated-two-and-a-half-days.json':
+    'many records over several days: the log thins its labels, and the time strip marks each batch run.',
+};
 
 const files = import.meta.glob<string>('../../scenarios/*.json', {
   eager: true,
@@ -34,6 +73,6 @@ function nameOf(text: string, file: string): string {
 export const bundledScenarios: readonly BundledScenario[] = Object.entries(files)
   .map(([path, text]) => {
     const file = path.slice(path.lastIndexOf('/') + 1);
-    return { file, name: nameOf(text, file), text };
+    return { file, name: nameOf(text, file), text, watchFor: WATCH_FOR[file] ?? '' };
   })
   .sort((a, b) => a.file.localeCompare(b.file));

@@ -17,9 +17,57 @@ const plain: RecordFlags = {
 export type LegendEntry = { name: string; note: string } & (
   | { kind: 'record'; flags: RecordFlags; highlight?: 'batch' | 'speed' }
   | { kind: 'path'; d: string; fill: string; stroke: string; dash?: string }
+  | { kind: 'swatch'; fill: string; striped?: boolean }
+  | { kind: 'term'; term: string }
 );
 
 export const legendEntries: LegendEntry[] = [
+  {
+    kind: 'term',
+    term: 'P0',
+    name: 'Partition',
+    note: 'P0, P1…: the log’s lanes; each keeps its own order',
+  },
+  {
+    kind: 'term',
+    term: '#5',
+    name: 'Offset',
+    note: 'a record’s position in its partition: 0, 1, 2…',
+  },
+  { kind: 'term', term: 'lag', name: 'Lag', note: 'records in the log a job has not read yet' },
+  {
+    kind: 'term',
+    term: 'committed',
+    name: 'Committed',
+    note: 'the offset a job saved; after a crash it restarts from there',
+  },
+  {
+    kind: 'swatch',
+    fill: palette.batch,
+    name: 'Batch layer (blue)',
+    note: 'the batch box, its view and its part of a served bar',
+  },
+  {
+    kind: 'swatch',
+    fill: palette.speed,
+    striped: true,
+    name: 'Speed layer (green, striped when served)',
+    note: 'the speed box, its real-time view and its part of a served bar',
+  },
+  {
+    kind: 'path',
+    name: 'Truth tick',
+    note: 'the true count for the day, across the served bar',
+    d: 'M12,2V22',
+    fill: 'none',
+    stroke: palette.ink,
+  },
+  {
+    kind: 'swatch',
+    fill: palette.again,
+    name: 'Kappa tables',
+    note: 'v1 blue, v2 green, v3 pink…: a table and its job share a colour',
+  },
   { kind: 'record', name: 'Record', note: 'one sign-up in the log', flags: plain },
   {
     kind: 'record',

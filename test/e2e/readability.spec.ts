@@ -118,3 +118,75 @@ test('at 1366×768 the first screen shows the controls, narration, the whole pic
   );
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
 });
+
+test('on a 390 px phone the step buttons stay on screen while the picture scrolls, and lineage shows beside them', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  const served = page.getByRole('button', { name: /^Served \d+ on / }).first();
+  for (let i = 0; i < 20; i++) await button(page, 'Next step').click();
+  await served.scrollIntoViewIfNeeded();
+  const next = await button(page, 'Next step').boundingBox();
+  expect(next, 'Next step').not.toBeNull();
+  expect(next!.y + next!.height, 'Next step is on the screen').toBeLessThanOrEqual(844);
+  expect(next!.y).toBeGreaterThanOrEqual(0);
+  const box = await served.boundingBox();
+  expect(box!.y + box!.height, 'the served number is not under the bar').toBeLessThanOrEqual(
+    next!.y,
+  );
+  await button(page, 'Next step').click();
+  await expect(counter(page)).toHaveText(/Step 21 of/);
+  await served.click();
+  const tracing = page.getByRole('status').filter({ hasText: 'Tracing' });
+  await expect(tracing).toBeVisible();
+  const caption = await tracing.boundingBox();
+  expect(caption!.y + caption!.height, 'lineage shows on the screen').toBeLessThanOrEqual(844);
+  expect(caption!.y).toBeGreaterThanOrEqual(0);
+  await expect(tracing).toContainText(/Batch: e\d/);
+  await page.keyboard.press('Escape');
+  await expect(tracing).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENS}/readable-phone-scrolled.png` });
+});
+
+test('on a 390 px phone every control is at least 24 × 24 px (WCAG 2.5.8)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  for (let i = 0; i < 20; i++) await button(page, 'Next step').click();
+  const small = await page.evaluate(() =>
+    Array.from(
+      document.querySelectorAll(
+        'button, select, input:not([type=hidden]), textarea, summary, [role=button], [role=slider]',
+      ),
+    )
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.height > 0)
+      .filter(({ box }) => box.width < 24 || box.height < 24)
+      .map(
+        ({ element, box }) =>
+          `${element.tagName} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+      ),
+  );
+  expect(small).toEqual([]);
+});
+
+test('the time strip seeks by time: a click, the arrow keys and "Next crash"', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/');
+  const strip = page.getByRole('slider', { name: 'Time strip' });
+  const box = (await strip.boundingBox())!;
+  expect(box.y + box.height, 'the strip is on the first screen').toBeLessThanOrEqual(768);
+  await strip.click({ position: { x: box.width / 2, y: box.height / 2 } });
+  const middle = await position(page);
+  expect(middle.i).toBeGreaterThan(0);
+  expect(middle.i).toBeLessThan(middle.n);
+  await strip.press('PageUp');
+  expect((await position(page)).i).toBeGreaterThan(middle.i);
+  await button(page, 'Restart').click();
+  await page
+    .getByRole('button', { name: /^Next (crash|batch run|query)/ })
+    .first()
+    .click();
+  expect((await position(page)).i).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SCREENS}/readable-time-strip.png` });
+});

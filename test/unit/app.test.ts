@@ -53,13 +53,21 @@ async function pickScenario(user: ReturnType<typeof userEvent.setup>): Promise<v
 }
 
 describe('App', () => {
-  test('picking a scenario shows its answers, one row per query', async () => {
+  test('picking a scenario lists its queries, and shows each answer only once the run reaches it', async () => {
     const user = userEvent.setup();
     render(App);
     await pickScenario(user);
 
     const answers = expected.report().answers;
     expect(answers.length).toBeGreaterThan(0);
+    for (const row of within(answersTable()).getAllByRole('row').slice(1)) {
+      expect(row).toHaveTextContent('not asked yet');
+      const [served, truth] = within(row).getAllByRole('cell');
+      expect(served.textContent?.trim()).toBe('–');
+      expect(truth.textContent?.trim()).toBe('–');
+    }
+
+    await user.click(screen.getByRole('button', { name: 'Go to end' }));
     const rows = within(answersTable()).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(answers.length);
     answers.forEach((answer, i) => {
@@ -231,10 +239,10 @@ describe('App playback', () => {
     const n = expected.stepCount;
     await user.click(screen.getByRole('button', { name: 'Play' }));
     frames.frame(0); // the first frame only starts the clock
-    for (let k = 0; k < 5; k++) frames.frame(50); // 250 ms at 4 steps/s: one step
+    for (let k = 0; k < 20; k++) frames.frame(50); // 1 s at the default 1 step/s: one step
     await tick();
     expect(stepCounter()).toHaveTextContent(`Step 1 of ${n}`);
-    for (let k = 0; k < 20; k++) frames.frame(50); // one more second: four more steps
+    for (let k = 0; k < 80; k++) frames.frame(50); // four more seconds: four more steps
     await tick();
     expect(stepCounter()).toHaveTextContent(`Step 5 of ${n}`);
     expect(stepCounter()).toHaveTextContent(expected.stepInfo(4).description);
@@ -247,7 +255,7 @@ describe('App playback', () => {
     await seekTo(n - 1);
     await user.click(screen.getByRole('button', { name: 'Play' }));
     frames.frame(0);
-    for (let k = 0; k < 10; k++) frames.frame(50);
+    for (let k = 0; k < 30; k++) frames.frame(50);
     await tick();
     expect(stepCounter()).toHaveTextContent(`Step ${n} of ${n}`);
     expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();
@@ -258,7 +266,7 @@ describe('App playback', () => {
     render(App);
     await pickScenario(user);
     const speed = screen.getByRole('slider', { name: 'Speed' });
-    expect(speed).toHaveAttribute('aria-valuetext', '4 steps/s');
+    expect(speed).toHaveAttribute('aria-valuetext', '1 step/s');
     await fireEvent.input(speed, { target: { value: '3' } });
     expect(speed).toHaveAttribute('aria-valuetext', '8 steps/s');
     expect(screen.getByText('8 steps/s')).toBeInTheDocument();

@@ -99,7 +99,7 @@ describe('Pipeline', () => {
       partitions: props.view.log.partitions,
       jobs: ['speed'],
       narrow: false,
-      days: 4,
+      days: 3,
     });
     const slots = laneSlots(props.view.log.recent, layout.lanes, props.view.log.endOffsets);
     const to = placePoint(layout, slots, step.motion!.to, step.record ?? null);

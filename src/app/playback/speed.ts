@@ -6,7 +6,8 @@
 
 export const MIN_RATE = 0.25;
 export const MAX_RATE = 64;
-export const DEFAULT_RATE = 4;
+/** One step a second: slow enough to read the narration while playing. */
+export const DEFAULT_RATE = 1;
 
 /** Slider bounds: log2 of the slowest and fastest rates. */
 export const SPEED_SLIDER_MIN = Math.log2(MIN_RATE);

@@ -69,13 +69,13 @@ export function lineageHighlight(lineage: Lineage | null): (record: number) => H
 /** "2 from the batch view + 1 from the speed view", or "4 from table v2". */
 export function lineageCaption(lineage: Lineage): string {
   if (lineage.kind === 'kappa') {
-    return `${lineage.day}: ${lineage.tableRecords.length} from table ${lineage.table}`;
+    return `${dayLabel(lineage.day)}: ${lineage.tableRecords.length} from table ${lineage.table}`;
   }
   if (lineage.kind === 'unified') {
     const n = lineage.panes.reduce((sum, p) => sum + p.records.length, 0);
-    return `${lineage.day}: ${n} from ${lineage.panes.length} panes`;
+    return `${dayLabel(lineage.day)}: ${n} from ${lineage.panes.length} panes`;
   }
-  return `${lineage.day}: ${lineage.batch.length} from the batch view + ${lineage.speed.length} from the speed view`;
+  return `${dayLabel(lineage.day)}: ${lineage.batch.length} from the batch view + ${lineage.speed.length} from the speed view`;
 }
 
 /** One paragraph describing the picture at this step, for its accessible name. */
