@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jumpBy, moment, MOMENT_KINDS, type Moment } from '../../src/engine/simulation/navigate.ts';
-import { K } from '../../src/engine/simulation/step-kinds.ts';
+import { kindCode } from '../../src/engine/simulation/step-kinds.ts';
 
 const columnsArb = fc
   .array(fc.record({ kind: fc.integer({ min: 0, max: 12 }), dt: fc.integer({ min: 0, max: 3 }) }), {
@@ -54,7 +54,7 @@ describe('coarse navigation', () => {
 
   it('a batch run is the step where it starts', () => {
     const columns = {
-      kinds: [K.RecordAppended, K.BatchStarted, K.BatchPublished],
+      kinds: [kindCode('record.appended'), kindCode('batch.started'), kindCode('batch.published')],
       times: [0, 1, 2],
       length: 3,
     };

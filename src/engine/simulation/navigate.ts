@@ -4,15 +4,15 @@
  * at worst, over flat typed arrays, so it stays fast on runs of millions of steps. Positions
  * count steps done (position p: steps 0..p-1 are done, the picture shows step p-1).
  */
-import { K } from './step-kinds.ts';
+import { kindCode } from './step-kinds.ts';
 
 export type Moment = 'batch' | 'crash' | 'deploy' | 'query';
 
 export const MOMENT_KINDS: Record<Moment, readonly number[]> = {
-  batch: [K.BatchStarted],
-  crash: [K.JobCrashed],
-  deploy: [K.DeployStarted],
-  query: [K.QueryAnswered],
+  batch: [kindCode('batch.started')],
+  crash: [kindCode('job.crashed')],
+  deploy: [kindCode('deploy.started')],
+  query: [kindCode('query.answered')],
 };
 
 export interface StepColumns {
