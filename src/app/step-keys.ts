@@ -46,14 +46,14 @@ const HOUR = 3_600_000;
 export type JumpKeyAction =
   { kind: 'time'; ms: number } | { kind: 'moment'; which: Moment; direction: 1 | -1 };
 
-/** The keys, as the page lists them: ] [ an hour, } { a day, b c d q (Shift: back). */
+/** The keys, as the page lists them: ] [ an hour, } { a day, r c d q (Shift: back; b is the presenter's blank key). */
 export const JUMP_KEYS: Record<string, JumpKeyAction> = {
   ']': { kind: 'time', ms: HOUR },
   '[': { kind: 'time', ms: -HOUR },
   '}': { kind: 'time', ms: 24 * HOUR },
   '{': { kind: 'time', ms: -24 * HOUR },
-  b: { kind: 'moment', which: 'batch', direction: 1 },
-  B: { kind: 'moment', which: 'batch', direction: -1 },
+  r: { kind: 'moment', which: 'batch', direction: 1 },
+  R: { kind: 'moment', which: 'batch', direction: -1 },
   c: { kind: 'moment', which: 'crash', direction: 1 },
   C: { kind: 'moment', which: 'crash', direction: -1 },
   d: { kind: 'moment', which: 'deploy', direction: 1 },

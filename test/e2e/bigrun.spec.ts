@@ -71,7 +71,7 @@ test('a big run is built in the worker and shows the engine’s numbers', async 
   await page.keyboard.press('Home');
   const columns = simulation.recordedSteps;
   const batch = moment(columns, 0, 'batch', 1);
-  await page.keyboard.press('b');
+  await page.keyboard.press('r');
   await expect(counter(page)).toHaveText(`Step ${batch} of ${steps}`);
   await page.getByRole('button', { name: /^\+1 day/ }).click();
   await expect(counter(page)).toHaveText(
