@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_KB = 100;
+export const BUDGET_KB = 102;
 export const GOAL_KB = 60;
 
 const DIST = process.argv.find((a) => a.startsWith('--dist='))?.slice(7) ?? 'dist';
