@@ -29,6 +29,7 @@ import { startBuild, workersAvailable } from './worker/build-client.ts';
 import { handOffCounts, type Frame } from './worker/frame.ts';
 import type { RemoteRun, RunHandle } from './worker/remote-run.ts';
 import { buildsInWorker } from './worker/run-size.ts';
+import { jumpBy, moment, type Moment } from '../engine/simulation/navigate.ts';
 
 /** Where the current scenario came from: a bundled file, or text the learner ran or branched. */
 export type ScenarioSource = { kind: 'bundled'; file: string } | { kind: 'custom' };
@@ -57,6 +58,13 @@ export class SimulationSession {
   /** The latest frame from the worker (a big run), possibly for another position. */
   #frame = $state.raw<Frame | null>(null);
   #build: { cancel(): void } | null = null;
+  /**
+   * Narration of recently shown steps (a local run): while playing, each new position needs one
+   * new step's narration, not the whole "Recent steps" list again (each costs an engine copy).
+   */
+  // A plain cache of engine results, deliberately not reactive.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #infos = new Map<number, StepInfo>();
   /** Set when the worker could not start: every run is then built on the page. */
   #workerless = false;
   scenario = $state.raw<Scenario | null>(null);
@@ -125,17 +133,27 @@ export class SimulationSession {
   readonly pending = $derived(
     this.#local === null && this.#frame !== null && this.#frame.position !== this.position,
   );
+  #stepInfo(local: Simulation, i: number): StepInfo {
+    const known = this.#infos.get(i);
+    if (known) return known;
+    const info = local.stepInfo(i);
+    this.#infos.set(i, info);
+    if (this.#infos.size > 4 * RECENT_STEPS) {
+      this.#infos.delete(this.#infos.keys().next().value as number);
+    }
+    return info;
+  }
   readonly currentStep = $derived.by<StepInfo | null>(() => {
     const local = this.#local;
     if (!local) return this.#frame?.currentStep ?? null;
-    return this.position > 0 ? local.stepInfo(this.position - 1) : null;
+    return this.position > 0 ? this.#stepInfo(local, this.position - 1) : null;
   });
   /** The step on its way while playing (what the picture animates), else null. */
   readonly incoming = $derived.by<StepInfo | null>(() => {
     if (!this.playing) return null;
     const local = this.#local;
     if (!local) return this.#frame?.incoming ?? null;
-    return this.position < this.stepCount ? local.stepInfo(this.position) : null;
+    return this.position < this.stepCount ? this.#stepInfo(local, this.position) : null;
   });
   /**
    * While the next step publishes a batch view: per day, the speed-layer counts the hand-off is
@@ -168,7 +186,7 @@ export class SimulationSession {
   readonly recentSteps = $derived.by(() => {
     const local = this.#local;
     if (!local) return this.#frame?.recentSteps ?? [];
-    return recentStepIndexes(this.position, RECENT_STEPS).map((i) => local.stepInfo(i));
+    return recentStepIndexes(this.position, RECENT_STEPS).map((i) => this.#stepInfo(local, i));
   });
   readonly lineage = $derived.by(() => {
     const local = this.#local;
@@ -221,6 +239,8 @@ export class SimulationSession {
     this.#remote = null;
     this.#frame = null;
     this.#local = simulation;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    this.#infos = new Map();
     this.#install(simulation, parsed.scenario, parsed.input, source, startAt);
     this.eventCount = parsed.scenario.events.length;
     onLoaded?.();
@@ -374,5 +394,18 @@ export class SimulationSession {
   }
   end(): void {
     this.#actor.send({ type: 'end' });
+  }
+  /** Moves by `ms` of simulated time (an hour, a day; negative: back). */
+  jumpBy(ms: number): void {
+    if (!this.simulation) return;
+    this.seek(jumpBy(this.simulation.recordedSteps, this.position, ms));
+  }
+  /** Moves to just after the next (or previous) batch run, crash, deploy or query, if any. */
+  jumpTo(which: Moment, direction: 1 | -1): boolean {
+    if (!this.simulation) return false;
+    const target = moment(this.simulation.recordedSteps, this.position, which, direction);
+    if (target === null) return false;
+    this.seek(target);
+    return true;
   }
 }

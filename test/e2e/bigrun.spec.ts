@@ -4,6 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { parseScenarioText, Simulation } from '../../src/engine/index.ts';
+import { jumpBy, moment } from '../../src/engine/simulation/navigate.ts';
 
 const counter = (page: Page) =>
   page.getByRole('status', { name: 'Current step' }).locator('strong');
@@ -64,6 +65,19 @@ test('a big run is built in the worker and shows the engine’s numbers', async 
   await expect(page.getByRole('region', { name: 'Narration' })).toContainText(
     simulation.stepInfo(steps - 2).description.slice(0, 30),
   );
+  // Coarse navigation, by key and by button, lands where the lookup over the engine's steps says.
+  await page.getByRole('button', { name: 'Go to end' }).click();
+  await page.getByRole('button', { name: 'Go to end' }).focus();
+  await page.keyboard.press('Home');
+  const columns = simulation.recordedSteps;
+  const batch = moment(columns, 0, 'batch', 1);
+  await page.keyboard.press('r');
+  await expect(counter(page)).toHaveText(`Step ${batch} of ${steps}`);
+  await page.getByRole('button', { name: /^\+1 day/ }).click();
+  await expect(counter(page)).toHaveText(
+    `Step ${jumpBy(columns, batch ?? 0, 86_400_000)} of ${steps}`,
+  );
+  await expect(picture(page)).not.toHaveAttribute('data-frame-position', 'pending');
   expect(errors).toEqual([]);
 });
 

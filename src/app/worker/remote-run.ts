@@ -13,6 +13,8 @@ import type { FromWorker, ToWorker } from './protocol.ts';
 /** What the page needs of a run, local (`Simulation`) or in the worker (`RemoteRun`). */
 export interface RunHandle {
   readonly stepCount: number;
+  /** The step kinds and times (coarse navigation reads them). */
+  readonly recordedSteps: { kinds: Uint8Array; times: Float64Array; length: number };
   timeOf(i: number): number;
   kindOf(i: number): string;
   stepsBefore(t: number): number;
@@ -43,6 +45,10 @@ export class RemoteRun implements RunHandle {
   ) {
     this.kinds = columns.kinds;
     this.times = columns.times;
+  }
+
+  get recordedSteps(): { kinds: Uint8Array; times: Float64Array; length: number } {
+    return { kinds: this.kinds, times: this.times, length: this.stepCount };
   }
 
   timeOf(i: number): number {

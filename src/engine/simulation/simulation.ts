@@ -262,6 +262,16 @@ export class Simulation {
     return { kinds: this.columns.kind.slice(0, n), times: this.columns.time.slice(0, n) };
   }
 
+  /** The step kinds and times as they are recorded (views, not copies: do not modify). */
+  get recordedSteps(): { kinds: Uint8Array; times: Float64Array; length: number } {
+    const n = this.stepCount;
+    return {
+      kinds: this.columns.kind.subarray(0, n),
+      times: this.columns.time.subarray(0, n),
+      length: n,
+    };
+  }
+
   /** Number of checkpoints and their interval (for benchmarks). */
   get checkpointStats(): { count: number; interval: number } {
     return { count: this.checkpoints.length, interval: this.interval };
