@@ -45,6 +45,8 @@ export class UnifiedEngine {
   state: PipelineState;
   machine: PipelineSnapshot;
   watermark = -Infinity;
+  /** The input position when the watermark was last stepped. */
+  watermarkPosition = 0;
   /** Per partition: arrival of its latest record in the log (scenario start before any). */
   lastAppend: Float64Array;
   idle: Uint8Array;
@@ -80,6 +82,7 @@ export class UnifiedEngine {
       this.state = copy.state.clone();
       this.machine = copy.machine;
       this.watermark = copy.watermark;
+      this.watermarkPosition = copy.watermarkPosition;
       this.lastAppend = copy.lastAppend.slice();
       this.idle = copy.idle.slice();
       this.crashPosition = copy.crashPosition;
@@ -144,6 +147,23 @@ export class UnifiedEngine {
       for (const [at, mark] of w.points) if (at <= t) c = Math.max(c, mark);
     }
     return Math.max(c, this.watermark);
+  }
+
+  /**
+   * Whether the watermark is stepped now. The perfect watermark follows processing time between
+   * records, so it is stepped only after a record was processed or when it reaches a window's
+   * end or lateness horizon; the others whenever their value rises.
+   */
+  private watermarkDue(t: number): boolean {
+    const c = this.candidate(t);
+    if (c <= this.watermark) return false;
+    if (this.scenario.unified.watermark.kind !== 'perfect' || c === WATERMARK_END) return true;
+    if (this.state.position !== this.watermarkPosition) return true;
+    const lateness = this.scenario.unified.allowedLateness;
+    for (const win of this.state.windows.values()) {
+      for (const b of [win.end, win.end + lateness]) if (b > this.watermark && b <= c) return true;
+    }
+    return false;
   }
 
   /** The next processing time after now at which the watermark moves on its own (no record). */
@@ -223,7 +243,7 @@ export class UnifiedEngine {
       if (this.machine.value === 'recovering' && st.position >= this.machine.context.highWater) {
         this.consider(now, U.PipelineCaughtUp, -1);
       }
-      if (this.candidate(now) > this.watermark) this.consider(now, U.WatermarkAdvanced, -1);
+      if (this.watermarkDue(now)) this.consider(now, U.WatermarkAdvanced, -1);
       else {
         const t = this.nextWatermarkTime();
         if (t !== Infinity) this.consider(t, U.WatermarkAdvanced, -1);
@@ -411,6 +431,7 @@ export class UnifiedEngine {
   private advanceWatermark(): void {
     const before = this.watermark;
     this.watermark = this.candidate(this.now);
+    this.watermarkPosition = this.state.position;
     const u = this.scenario.unified;
     for (const win of this.state.windows.values()) {
       const crossedEnd = before < win.end && this.watermark >= win.end;
