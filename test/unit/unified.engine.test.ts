@@ -207,3 +207,46 @@ describe('watermarks', () => {
     ]);
   });
 });
+
+describe('the view the picture reads', () => {
+  // Fig. 2-12 (allowed lateness 2m, the extra 6, the heuristic schedule): at the end the 6 was
+  // late but kept, the 9 dropped; the watermark stepped 12:02, 12:04, 12:06, 12:08 at 12:06:00,
+  // 12:07:30, 12:07:40, 12:09:30; the windows up to 12:06 are past their horizon (end + 2m ≤
+  // 12:08) and expired, with their sums kept in the sink; [12:06, 12:08) (horizon 12:10) has fired.
+  it('records with their fate, the stepped watermark, windows and the sink', async () => {
+    const { readFileSync } = await import('node:fs');
+    const parsed = parseScenario(
+      JSON.parse(
+        readFileSync(
+          new URL(
+            '../../scenarios/29-streaming-systems-fig-2-12-allowed-lateness.json',
+            import.meta.url,
+          ),
+          'utf8',
+        ),
+      ),
+    );
+    if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
+    const r = UnifiedRun.create(parsed.scenario);
+    const v = r.view(r.stepCount - 1);
+    const fate = (event: string) => v.records.find((x) => x.event === event)?.fate;
+    expect([fate('s10'), fate('s7'), fate('s1')]).toEqual(['late', 'dropped', 'on-time']);
+    const t = (hhmmss: string) => Date.parse(`2026-01-10T${hhmmss}Z`);
+    expect(v.watermarkLine).toEqual([
+      [t('12:06:00'), t('12:02:00')],
+      [t('12:07:30'), t('12:04:00')],
+      [t('12:07:40'), t('12:06:00')],
+      [t('12:09:30'), t('12:08:00')],
+    ]);
+    expect(v.windows.map((w) => [w.start, w.state, w.horizon])).toEqual([
+      [t('12:00:00'), 'expired', t('12:04:00')],
+      [t('12:02:00'), 'expired', t('12:06:00')],
+      [t('12:04:00'), 'expired', t('12:08:00')],
+      [t('12:06:00'), 'fired', t('12:10:00')],
+    ]);
+    expect(v.sink.map((s) => s.value)).toEqual([11, 18, 4, 12]);
+    expect(v.dropped).toBe(1);
+    // Before anything: every record still to come.
+    expect(r.view(-1).records.every((x) => x.fate === 'not-arrived')).toBe(true);
+  });
+});

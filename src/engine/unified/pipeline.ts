@@ -16,6 +16,9 @@ import { pipelineMachine, windowMachine } from './unified.machine.ts';
 import { U, type Pane, type PaneTiming } from './unified.types.ts';
 import { alignUp, Windowing } from './window.logic.ts';
 
+/** Record fates, as indices into `FATES` (unified.view.ts). */
+const FATE = { inLog: 0, onTime: 1, late: 2, dropped: 3, skipped: 4 } as const;
+
 type PipelineSnapshot = SnapshotFrom<typeof pipelineMachine>;
 
 export interface UnifiedAnswer {
@@ -60,6 +63,8 @@ export class UnifiedEngine {
   /** The sink (outside the pipeline: never rolled back): per window start. */
   sink = new Map<number, SinkEntry>();
   panes: Pane[] = [];
+  /** Per record: its fate when last processed, an index into `FATES` of unified.view.ts. */
+  recordFate: Uint8Array;
   queryPosition = 0;
   answers: UnifiedAnswer[] = [];
   truth: UnifiedTruth;
@@ -92,6 +97,7 @@ export class UnifiedEngine {
       this.checkpoints = copy.checkpoints;
       this.sink = new Map([...copy.sink].map(([k, e]) => [k, { ...e }]));
       this.panes = copy.panes.slice();
+      this.recordFate = copy.recordFate.slice();
       this.queryPosition = copy.queryPosition;
       this.answers = copy.answers.slice();
       this.truth = copy.truth;
@@ -117,6 +123,7 @@ export class UnifiedEngine {
     this.lastAppend = new Float64Array(s.log.partitions).fill(s.start);
     this.idle = new Uint8Array(s.log.partitions);
     this.truth = new UnifiedTruth(world, this.windowing);
+    this.recordFate = new Uint8Array(n);
   }
 
   clone(): UnifiedEngine {
@@ -303,10 +310,14 @@ export class UnifiedEngine {
       case U.RecordAppended:
         this.append();
         break;
-      case U.RecordProcessed:
-        if (!this.process()) this.lastKind = U.RecordDropped;
+      case U.RecordProcessed: {
+        const r = this.state.position;
+        const fate = this.process();
+        this.recordFate[r] = fate;
+        if (fate === FATE.dropped) this.lastKind = U.RecordDropped;
         this.changed();
         break;
+      }
       case U.PipelineCaughtUp:
         this.machine = transition(pipelineMachine, this.machine, { type: 'pipeline.caught-up' })[0];
         break;
@@ -357,15 +368,18 @@ export class UnifiedEngine {
       type: 'pipeline.crashed',
       processedBefore: this.state.position,
     })[0];
+    const before = this.state.position;
     this.state.rollBack();
+    // Processed again after the recovery: back to waiting in the log.
+    this.recordFate.fill(FATE.inLog, this.state.position, before);
     this.checkpointNow = false;
     this.nextCheckpointAt = Infinity;
     const fault = this.scenario.faults[this.nSubject];
     this.recoverAt = this.now + (fault.kind === 'crash' ? fault.downFor : 0);
   }
 
-  /** Processes the next record; false when it is dropped (its window is past allowed lateness). */
-  private process(): boolean {
+  /** Processes the next record: its fate (dropped when its window is past allowed lateness). */
+  private process(): number {
     const w = this.world;
     const s = this.scenario;
     const u = s.unified;
@@ -376,15 +390,15 @@ export class UnifiedEngine {
     const time = w.eventTime[ev];
     st.see(w.recPartition[r], time);
     if (s.dedup === 'event-id') {
-      if (st.counted[ev]) return true;
+      if (st.counted[ev]) return FATE.skipped;
       st.markCounted(ev);
     }
     const user = w.eventUser[ev];
-    if (this.truth.excluded[user]) return true;
+    if (this.truth.excluded[user]) return FATE.skipped;
     const bounds = this.windowing.of(time);
     if (this.watermark >= bounds.end + u.allowedLateness) {
       st.dropped++;
-      return false;
+      return FATE.dropped;
     }
     let delta = 1;
     if (u.aggregate === 'sum') delta = s.events[ev].value;
@@ -405,7 +419,7 @@ export class UnifiedEngine {
       st.addWindow(newWindow(bounds.start, bounds.end, this.watermark >= bounds.end));
     }
     this.change(bounds.start, delta);
-    return true;
+    return this.watermark >= bounds.end ? FATE.late : FATE.onTime;
   }
 
   /** A record changes a window: its accumulators, and the trigger's timer if it is the first. */

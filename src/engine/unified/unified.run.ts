@@ -9,6 +9,7 @@ import type { Report } from '../simulation/simulation.types.ts';
 import { isoTime } from '../time/time.logic.ts';
 import { buildWorld, type World } from '../world/world.ts';
 import { UnifiedEngine } from './pipeline.ts';
+import { unifiedView, type UnifiedView } from './unified.view.ts';
 import {
   UNIFIED_KIND_NAMES,
   type Pane,
@@ -60,6 +61,8 @@ export class UnifiedRun {
   private kinds: number[] = [];
   private times: number[] = [];
   private subjects: number[] = [];
+  /** The watermark after each step. */
+  private watermarks: number[] = [];
   private readonly snapshots: UnifiedEngine[] = [];
   private readonly final: UnifiedEngine;
   private cursor: UnifiedEngine;
@@ -75,6 +78,7 @@ export class UnifiedRun {
       this.kinds.push(engine.lastKind);
       this.times.push(engine.lastTime);
       this.subjects.push(engine.lastSubject);
+      this.watermarks.push(engine.watermark);
       if (this.kinds.length % interval === 0) this.snapshots.push(engine.clone());
     }
     this.final = engine;
@@ -111,6 +115,17 @@ export class UnifiedRun {
     }
     while (this.cursor.executed < count) this.cursor.step();
     return this.cursor;
+  }
+
+  /** What the picture reads after step i (i = −1: before the first step). */
+  view(i: number): UnifiedView {
+    const line: [number, number][] = [];
+    let last = -Infinity;
+    for (let k = 0; k <= i; k++) {
+      if (this.watermarks[k] !== last) line.push([this.times[k], this.watermarks[k]]);
+      last = this.watermarks[k];
+    }
+    return unifiedView(this.stateAfter(i + 1), line);
   }
 
   report(): Report {
