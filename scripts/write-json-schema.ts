@@ -17,6 +17,7 @@ import {
   LogicSchema,
   QuerySchema,
   ScenarioInputSchema,
+  UnifiedSchema,
 } from '../src/engine/scenario/scenario.schema.ts';
 
 /** The JSON Schema document, `$schema`, `title` and `description` first. */
@@ -33,6 +34,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
       logic: LogicSchema,
       fault: FaultSchema,
       query: QuerySchema,
+      unified: UnifiedSchema,
     },
   });
   const { $schema, title, description, ...rest } = schema;

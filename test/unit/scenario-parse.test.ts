@@ -109,6 +109,7 @@ describe('the MODEL.md example', () => {
       time: t('2026-11-23T23:58:00Z'),
       arrival: t('2026-11-24T02:30:00Z'),
       generated: false,
+      value: 1,
     });
   });
 
@@ -327,13 +328,13 @@ describe('problems', () => {
       'an unknown architecture',
       minimal({ architecture: 'batchy' }),
       'architecture',
-      'expected one of "lambda", "kappa", got "batchy"',
+      'expected one of "lambda", "kappa", "unified", got "batchy"',
     ],
     [
-      'the unified architecture',
-      minimal({ architecture: 'unified' }),
-      'architecture',
-      '"unified" (the Dataflow-style pipeline) is not available yet; use "lambda" or "kappa"',
+      'an unknown trigger kind (unified)',
+      minimal({ architecture: 'unified', unified: { triggers: { early: { kind: 'sometimes' } } } }),
+      'unified.triggers.early.kind',
+      'expected one of "per-element", "processing-time", got "sometimes"',
     ],
     [
       'an unknown fault kind',
@@ -560,7 +561,7 @@ describe('problems', () => {
 
   it('reports several problems together, in document order, one per problem', () => {
     const problems = problemsOf({
-      architecture: 'unified',
+      architecture: 'dataflow',
       events: [
         { id: 'e1', user: 'u1', time: 'yesterday', colour: 'red', size: 2 },
         { id: 'e2', user: 7, time: '2026-11-22T09:15:00Z' },

@@ -91,12 +91,43 @@ export function checkInput(input: ScenarioInput): PathProblem[] {
           '"stream" is a Kappa job; a lambda scenario has "speed" and "batch"',
         );
       }
-      if (input.architecture === 'kappa' && fault.job !== 'stream') {
-        add(['faults', i, 'job'], `"${fault.job}" is a Lambda job; a kappa scenario has "stream"`);
+      if (input.architecture !== 'lambda' && fault.job !== 'stream') {
+        add(
+          ['faults', i, 'job'],
+          `"${fault.job}" is a Lambda job; a ${input.architecture} scenario has "stream"`,
+        );
       }
     }
   });
+  checkSchedule(input, add);
   return problems;
+}
+
+/** A watermark schedule must not go backwards, in processing time or in watermark. */
+function checkSchedule(
+  input: ScenarioInput,
+  add: (path: PathKey[], message: string) => void,
+): void {
+  const watermark = input.unified?.watermark;
+  if (watermark?.kind !== 'schedule') return;
+  const path = (i: number, j: number): PathKey[] => ['unified', 'watermark', 'points', i, j];
+  watermark.points.forEach(([at, mark], i) => {
+    if (i === 0) return;
+    const [prevAt, prevMark] = watermark.points[i - 1];
+    if (instant(at) < instant(prevAt)) {
+      add(
+        path(i, 0),
+        `goes backwards: expected a time at or after the previous point's (${prevAt}), got "${at}"`,
+      );
+    }
+    const value = (m: string) => (m === 'end' ? Infinity : instant(m));
+    if (value(mark) < value(prevMark)) {
+      add(
+        path(i, 1),
+        `goes backwards: a watermark never moves back; expected at or after the previous point's (${prevMark}), got "${mark}"`,
+      );
+    }
+  });
 }
 
 /** `generate.from`/`to` default to `start`/`end`; without them they are required. */

@@ -61,7 +61,7 @@ export function generateEvents(random: Random, options: GenerateOptions): Signup
       ? random.int(NETWORK_DELAY.max + 1, maxLateness)
       : random.int(NETWORK_DELAY.min, NETWORK_DELAY.max);
     const time = times[i];
-    events[i] = { id: `g${i + 1}`, user, time, arrival: time + delay, generated: true };
+    events[i] = { id: `g${i + 1}`, user, time, arrival: time + delay, generated: true, value: 1 };
   }
   return events;
 }

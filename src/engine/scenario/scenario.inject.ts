@@ -70,7 +70,7 @@ export function injectIntoScenario(
     case 'crash':
       faults.push({
         kind: 'crash',
-        job: next.architecture === 'kappa' ? 'stream' : 'speed',
+        job: next.architecture === 'lambda' ? 'speed' : 'stream',
         at: isoTime(at),
         ...(injection.downFor !== undefined ? { downFor: `${injection.downFor}ms` } : {}),
       });

@@ -13,6 +13,7 @@ import {
   type PathProblem,
 } from './scenario.checks.ts';
 import { defaultArrival, generateEvents } from './scenario.generate.ts';
+import { normalizeUnified } from './scenario.unified.normalize.ts';
 import {
   LIMITS,
   type Counting,
@@ -201,6 +202,7 @@ export function normalizeScenario(input: ScenarioInput): NormalizeResult {
         processingTime: ms(input.kappa?.processingTime, '1s'),
         logic: jobLogic(input.kappa?.logic, 'per-record'),
       },
+      unified: normalizeUnified(input),
       faults,
       queries,
     },
@@ -228,7 +230,14 @@ function expandEvents(input: ScenarioInput, seed: number): SignupEvent[] {
   const explicit = (input.events ?? []).map((event): SignupEvent => {
     const time = instant(event.time);
     const arrival = event.arrival ? instant(event.arrival) : defaultArrival(random, time);
-    return { id: event.id, user: event.user, time, arrival, generated: false };
+    return {
+      id: event.id,
+      user: event.user,
+      time,
+      arrival,
+      generated: false,
+      value: event.value ?? 1,
+    };
   });
   return explicit.concat(generated);
 }

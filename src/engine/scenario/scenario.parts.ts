@@ -65,6 +65,12 @@ export const EventSchema = v.pipe(
           'When the event reaches the log (≥ time). Default: time plus a seeded network delay of 100 ms to 3 s.',
         ),
       ),
+      value: v.optional(
+        v.pipe(
+          v.number(expected('a number')),
+          info('A number the "sum" aggregate of a unified scenario adds; ignored otherwise.', 1),
+        ),
+      ),
     },
     'an event',
   ),

@@ -28,16 +28,16 @@ import {
   LogicSchema,
   QuerySchema,
 } from './scenario.parts.ts';
+import { UnifiedSchema } from './scenario.unified.ts';
 
-export { EventSchema, FaultSchema, GenerateSchema, LogicSchema, QuerySchema };
+export { EventSchema, FaultSchema, GenerateSchema, LogicSchema, QuerySchema, UnifiedSchema };
 
-const architectures = ['lambda', 'kappa'] as const;
+const architectures = ['lambda', 'kappa', 'unified'] as const;
 
 const architecture = v.pipe(
-  v.picklist(architectures, (issue) =>
-    issue.input === 'unified'
-      ? '"unified" (the Dataflow-style pipeline) is not available yet; use "lambda" or "kappa"'
-      : `expected one of ${quoteAll(architectures)}, got ${describeValue(issue.input)}`,
+  v.picklist(
+    architectures,
+    (issue) => `expected one of ${quoteAll(architectures)}, got ${describeValue(issue.input)}`,
   ),
   v.description('Which architecture to simulate.'),
 );
@@ -167,6 +167,7 @@ export const ScenarioInputSchema = v.pipe(
       batch: v.optional(BatchSchema),
       speed: v.optional(SpeedSchema),
       kappa: v.optional(KappaSchema),
+      unified: v.optional(UnifiedSchema),
       faults: v.optional(
         arrayOf(FaultSchema, 'faults', 'Things that go wrong, injected at given times.'),
       ),

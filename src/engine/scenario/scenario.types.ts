@@ -4,7 +4,7 @@
  * milliseconds, durations in milliseconds, generated events expanded.
  */
 
-export type Architecture = 'lambda' | 'kappa';
+export type Architecture = 'lambda' | 'kappa' | 'unified';
 export type Counting = 'per-record' | 'distinct-users';
 export type Delivery = 'at-most-once' | 'at-least-once' | 'exactly-once';
 export type Dedup = 'none' | 'event-id';
@@ -22,6 +22,8 @@ export interface EventInput {
   user: string;
   time: string;
   arrival?: string;
+  /** A number the `sum` aggregate of a unified scenario adds (default 1); others ignore it. */
+  value?: number;
 }
 
 export interface GenerateInput {
@@ -65,8 +67,62 @@ export interface ScenarioInput {
   batch?: { at?: string; every?: string; duration?: string; logic?: LogicInput };
   speed?: { commitEvery?: string; processingTime?: string; logic?: LogicInput };
   kappa?: { speedup?: number; commitEvery?: string; processingTime?: string; logic?: LogicInput };
+  unified?: UnifiedInput;
   faults?: FaultInput[];
   queries?: QueryInput[];
+}
+
+/** A unified trigger as written: `null` (none), per element, or a processing-time delay. */
+export type TriggerInput =
+  null | { kind: 'per-element' } | { kind: 'processing-time'; delay: string; aligned?: boolean };
+
+export type WatermarkInput =
+  | { kind: 'heuristic'; bound?: string; idleAfter?: string }
+  | { kind: 'perfect' }
+  | { kind: 'schedule'; points: [string, string][] };
+
+export type Aggregate = 'distinct-users' | 'count' | 'sum';
+export type Accumulation = 'discarding' | 'accumulating' | 'retracting';
+export type Sink = 'correct' | 'add-all';
+
+/** The `unified` section (MODEL.md, "Contract: unified"): every field optional. */
+export interface UnifiedInput {
+  window?: string;
+  aggregate?: Aggregate;
+  watermark?: WatermarkInput;
+  allowedLateness?: string;
+  triggers?: { early?: TriggerInput; onTime?: boolean; late?: TriggerInput };
+  accumulation?: Accumulation;
+  sink?: Sink;
+  bounded?: boolean;
+  /** Extension: time between periodic checkpoints of the pipeline's state (default 1m). */
+  checkpointEvery?: string;
+}
+
+export type Trigger =
+  null | { kind: 'per-element' } | { kind: 'processing-time'; delay: number; aligned: boolean };
+
+/** A watermark that has reached `end` (all input seen): later than any time. */
+export const WATERMARK_END = Number.POSITIVE_INFINITY;
+
+export type Watermark =
+  | { kind: 'heuristic'; bound: number; idleAfter: number | null }
+  | { kind: 'perfect' }
+  /** Points sorted by processing time; a watermark of `WATERMARK_END` means all input seen. */
+  | { kind: 'schedule'; points: [number, number][] };
+
+/** The unified section with every default resolved, durations in ms. */
+export interface Unified {
+  /** `'day'` (calendar days in the scenario's time zone) or a window size in ms. */
+  window: 'day' | number;
+  aggregate: Aggregate;
+  watermark: Watermark;
+  allowedLateness: number;
+  triggers: { early: Trigger; onTime: boolean; late: Trigger };
+  accumulation: Accumulation;
+  sink: Sink;
+  bounded: boolean;
+  checkpointEvery: number;
 }
 
 /** Business logic with every default resolved. */
@@ -87,6 +143,8 @@ export interface SignupEvent {
   arrival: number;
   /** True for events made by `generate`, false for events written in the file. */
   generated: boolean;
+  /** The event's `value` (default 1): what the unified `sum` aggregate adds. */
+  value: number;
 }
 
 export type Fault =
@@ -119,6 +177,7 @@ export interface Scenario {
   batch: { at: string; every: number; duration: number; logic: Logic };
   speed: { commitEvery: number; processingTime: number; logic: Logic };
   kappa: { speedup: number; commitEvery: number; processingTime: number; logic: Logic };
+  unified: Unified;
   faults: Fault[];
   queries: Query[];
 }

@@ -136,7 +136,7 @@ function describeAnswer(core: Core, query: number, a: QueryAnswer): string {
       ? `from table ${a.parts.table}`
       : 'batch' in a.parts
         ? `= batch ${a.parts.batch} + speed ${a.parts.speed}`
-        : 'from the pipeline';
+        : `from ${a.parts.panes} panes`;
   const diff = a.served - a.truth;
   const verdict =
     diff === 0

@@ -23,6 +23,7 @@ import type {
 import { parseDayKey } from '../time/time.logic.ts';
 import { kindCode, STEP_KINDS } from './step-kinds.ts';
 import type { StepFact } from './step-facts.ts';
+import { runUnified } from '../unified/unified.run.ts';
 
 export interface SimulationOptions {
   /** Memory budget for checkpoints, bytes (default 256 MB). */
@@ -106,6 +107,11 @@ export class Simulation {
   private final: Engine;
 
   private constructor(scenario: Scenario, options: SimulationOptions) {
+    if (scenario.architecture === 'unified') {
+      throw new Error(
+        'the browser cannot play a unified (Dataflow-style) scenario yet; run it with the headless simulator (npm run simulate)',
+      );
+    }
     this.scenario = scenario;
     this.world = buildWorld(scenario);
     const budget = options.checkpointBudget ?? 256 * 1024 * 1024;
@@ -280,6 +286,7 @@ export class Simulation {
 
 /** Runs a scenario headless, keeping nothing but the answers (the `simulate` command). */
 export function runScenario(scenario: Scenario): Report {
+  if (scenario.architecture === 'unified') return runUnified(scenario);
   const engine = new Engine(buildWorld(scenario));
   let steps = 0;
   while (engine.step()) steps++;

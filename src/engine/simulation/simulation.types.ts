@@ -2,6 +2,7 @@
  * The public shape of a simulation run: steps, their narration and motion, the per-step view the
  * visuals read, and the headless report. The engine produces these; the UI only reads them.
  */
+import type { PaneReport } from '../unified/unified.types.ts';
 import type { Architecture, Counting, Delivery, Dedup } from '../scenario/scenario.types.ts';
 
 /** Every kind of thing that can happen in one step. */
@@ -148,8 +149,8 @@ export interface BatchView {
 /** What a served number is made of, by architecture (the report prints it as is). */
 export type LambdaParts = { batch: number; speed: number };
 export type KappaParts = { table: string };
-/** Room for the unified pipeline: the panes (windows) whose results make up the number. */
-export type UnifiedParts = { panes: Record<string, number> };
+/** Unified (MODEL.md): the panes fired so far for the windows that make up the day. */
+export type UnifiedParts = { panes: number };
 export type ServedParts = LambdaParts | KappaParts | UnifiedParts;
 
 export interface ServedDay {
@@ -216,6 +217,10 @@ export interface Report {
   architecture: Architecture;
   steps: number;
   answers: QueryAnswer[];
+  /** Unified only: every pane fired, in firing order. */
+  panes?: PaneReport[];
+  /** Unified only: records dropped (their window was past allowed lateness). */
+  dropped?: number;
 }
 
 /** Why served differs from truth for one day: each reason with how many it adds (+) or misses (−). */

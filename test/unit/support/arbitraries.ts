@@ -2,6 +2,7 @@
  * fast-check arbitraries for normalized scenarios (the engine's input), small enough to run
  * hundreds of times: up to ~25 events over about three days, with faults and queries.
  */
+import { normalizeUnified } from '../../../src/engine/scenario/scenario.unified.normalize.ts';
 import fc from 'fast-check';
 import type {
   Counting,
@@ -175,6 +176,7 @@ function build(
     time: START + e.time,
     arrival: START + e.time + e.delay,
     generated: false,
+    value: 1,
   }));
   const faults: Fault[] = [];
   if (events.length) {
@@ -235,6 +237,7 @@ function build(
       processingTime,
       logic: logics.kappa,
     },
+    unified: normalizeUnified({ architecture: r.architecture }),
     faults,
     queries,
   };

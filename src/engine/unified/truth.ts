@@ -1,0 +1,46 @@
+/**
+ * Truth for a unified scenario (MODEL.md: "as for the other architectures, generalised to the
+ * aggregate"): over every event with event time ≤ t, arrived or not, of the users the scenario's
+ * logic does not exclude: `distinct-users` counts users whose earliest event falls in day D,
+ * `count` the events of day D, `sum` their values. Days are the scenario logic's local days.
+ */
+import { calendarFor } from '../time/time.logic.ts';
+import type { World } from '../world/world.ts';
+import type { Windowing } from './window.logic.ts';
+
+export class UnifiedTruth {
+  /** Per user: 1 when the scenario's logic excludes them (`excludeUserPrefix`). */
+  readonly excluded: Uint8Array;
+
+  constructor(
+    private readonly world: World,
+    readonly windowing: Windowing,
+  ) {
+    const prefix = world.scenario.logic.excludeUserPrefix;
+    this.excluded = new Uint8Array(world.users.length);
+    if (prefix) world.users.forEach((u, i) => (this.excluded[i] = u.startsWith(prefix) ? 1 : 0));
+  }
+
+  /** The true value for local day `day` (a day number) over events with time ≤ t. */
+  on(day: number, t: number): number {
+    const w = this.world;
+    const s = w.scenario;
+    const calendar = calendarFor(s.logic.timeZone);
+    const aggregate = s.unified.aggregate;
+    const earliest = new Map<number, number>();
+    let total = 0;
+    for (let ev = 0; ev < w.eventCount; ev++) {
+      const time = w.eventTime[ev];
+      const user = w.eventUser[ev];
+      if (time > t || this.excluded[user]) continue;
+      if (aggregate === 'distinct-users') {
+        const seen = earliest.get(user);
+        if (seen === undefined || time < seen) earliest.set(user, time);
+      } else if (calendar.dayOf(time) === day) {
+        total += aggregate === 'sum' ? s.events[ev].value : 1;
+      }
+    }
+    for (const time of earliest.values()) if (calendar.dayOf(time) === day) total++;
+    return total;
+  }
+}
