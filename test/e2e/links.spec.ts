@@ -77,7 +77,8 @@ test('Back and Forward move between the moments the address recorded', async ({ 
 
   // Play: a new entry; the one before keeps step 3. Many steps while playing add no entries.
   await button(page, 'Play').click();
-  await expect.poll(async () => (await position(page)).i).toBeGreaterThan(8);
+  // The default speed is 1 step/s (readable while playing): allow the few seconds it takes.
+  await expect.poll(async () => (await position(page)).i, { timeout: 20_000 }).toBeGreaterThan(7);
   await button(page, 'Pause').click();
   const paused = await position(page);
   await expect(page).toHaveURL(new RegExp(`step=${paused.i}$`));

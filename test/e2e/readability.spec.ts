@@ -123,7 +123,7 @@ test('on a 390 px phone the step buttons stay on screen while the picture scroll
   page,
 }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   const served = page.getByRole('button', { name: /^Served \d+ on / }).first();
   for (let i = 0; i < 20; i++) await button(page, 'Next step').click();
   await served.scrollIntoViewIfNeeded();
@@ -151,7 +151,7 @@ test('on a 390 px phone the step buttons stay on screen while the picture scroll
 
 test('on a 390 px phone every control is at least 24 × 24 px (WCAG 2.5.8)', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   for (let i = 0; i < 20; i++) await button(page, 'Next step').click();
   const small = await page.evaluate(() =>
     Array.from(
@@ -172,7 +172,7 @@ test('on a 390 px phone every control is at least 24 × 24 px (WCAG 2.5.8)', asy
 
 test('the time strip seeks by time: a click, the arrow keys and "Next crash"', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   const strip = page.getByRole('slider', { name: 'Time strip' });
   const box = (await strip.boundingBox())!;
   expect(box.y + box.height, 'the strip is on the first screen').toBeLessThanOrEqual(768);

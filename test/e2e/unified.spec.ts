@@ -13,7 +13,7 @@ test('a unified scenario is refused with a clear message and the current run sta
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.goto('/');
+  await page.goto('/#/sandbox');
   const counter = page.getByRole('status', { name: 'Current step' }).locator('strong');
   await expect(counter).toBeVisible();
   await page.getByRole('button', { name: 'Go to end' }).click();
