@@ -38,7 +38,8 @@ test('the hosted build runs under its CSP: no violation, no eval, no foreign req
   expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
 
   await button(page, 'Play').click();
-  await expect.poll(async () => (await position(page)).i).toBeGreaterThan(3);
+  // Playing at the default 1 step/s: a few seconds to pass step 3.
+  await expect.poll(async () => (await position(page)).i, { timeout: 20_000 }).toBeGreaterThan(3);
   await button(page, 'Pause').click();
   await button(page, 'Crash').click();
   await Promise.all([page.waitForEvent('download'), button(page, 'Save picture (PNG)').click()]);
@@ -88,7 +89,8 @@ test('the single file plays from file:// with no network and no CSP violation', 
     .getAttribute('content');
   expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
   await button(page, 'Play').click();
-  await expect.poll(async () => (await position(page)).i).toBeGreaterThan(3);
+  // Playing at the default 1 step/s: a few seconds to pass step 3.
+  await expect.poll(async () => (await position(page)).i, { timeout: 20_000 }).toBeGreaterThan(3);
   await button(page, 'Pause').click();
   await expect(page).toHaveURL(
     /lambda-kappa-lab\.html#\/sandbox\?s=01-yesterday-vs-today&step=\d+$/,
