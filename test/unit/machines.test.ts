@@ -10,32 +10,65 @@ describe('the stream job machine', () => {
       input: { name: 'speed', role: 'speed', replay: false },
     }).start();
     expect(job.getSnapshot().value).toBe('consuming');
+    expect(job.getSnapshot().hasTag('working')).toBe(true);
     job.send({ type: 'job.crashed', processedBefore: 7 });
     expect(job.getSnapshot().value).toBe('crashed');
+    expect(job.getSnapshot().hasTag('working')).toBe(false);
     expect(job.getSnapshot().context).toMatchObject({ crashes: 1, highWater: 7 });
-    job.send({ type: 'job.redelivered' });
+    job.send({ type: 'job.processed', position: 9 });
     expect(job.getSnapshot().value).toBe('crashed');
     job.send({ type: 'job.recovered' });
     expect(job.getSnapshot().value).toBe('recovering');
+    expect(job.getSnapshot().hasTag('recovering')).toBe(true);
     job.send({ type: 'job.crashed', processedBefore: 5 });
     expect(job.getSnapshot().context).toMatchObject({ crashes: 2, highWater: 7 });
     job.send({ type: 'job.recovered' });
-    job.send({ type: 'job.redelivered' });
+    job.send({ type: 'job.processed', position: 6 });
+    expect(job.getSnapshot().value).toBe('recovering');
+    job.send({ type: 'job.processed', position: 7 });
     expect(job.getSnapshot().value).toBe('consuming');
+    expect(job.getSnapshot().hasTag('recovering')).toBe(false);
     expect(job.getSnapshot().context.highWater).toBe(0);
   });
 
-  it('a deployed Kappa job replays, catches up, and consumes once the serving layer switched', () => {
+  it('the machine decides when a recovery ends: at the high water, not before', () => {
+    const job = createActor(streamJobMachine, {
+      input: { name: 'speed', role: 'speed', replay: false },
+    }).start();
+    job.send({ type: 'job.crashed', processedBefore: 3 });
+    job.send({ type: 'job.recovered' });
+    const s = job.getSnapshot();
+    expect(s.can({ type: 'job.processed', position: 2 })).toBe(false);
+    expect(s.can({ type: 'job.processed', position: 3 })).toBe(true);
+    expect(s.can({ type: 'job.processed', position: 4 })).toBe(true);
+    // A live job ignores processing facts: only recovery listens for them.
+    const live = createActor(streamJobMachine, {
+      input: { name: 'v1', role: 'stream', replay: false },
+    }).start();
+    expect(live.getSnapshot().can({ type: 'job.processed', position: 100 })).toBe(false);
+  });
+
+  it('a deployed Kappa job replays, catches up only when the machine says so, and consumes once the serving layer switched', () => {
     const job = createActor(streamJobMachine, {
       input: { name: 'v2', role: 'stream', replay: true },
     }).start();
     expect(job.getSnapshot().value).toBe('replaying');
+    expect(job.getSnapshot().hasTag('pre-serving')).toBe(true);
     job.send({ type: 'serving.switched' });
     expect(job.getSnapshot().value).toBe('replaying');
-    job.send({ type: 'replay.caught-up' });
+    const s = job.getSnapshot();
+    // A record still in flight, or one left to read: not caught up.
+    expect(s.can({ type: 'replay.caught-up', inFlight: 1, nextFetch: 5, appended: 5 })).toBe(false);
+    expect(s.can({ type: 'replay.caught-up', inFlight: 0, nextFetch: 4, appended: 5 })).toBe(false);
+    job.send({ type: 'replay.caught-up', inFlight: 1, nextFetch: 5, appended: 5 });
+    expect(job.getSnapshot().value).toBe('replaying');
+    job.send({ type: 'replay.caught-up', inFlight: 0, nextFetch: 5, appended: 5 });
     expect(job.getSnapshot().value).toBe('caught-up');
+    expect(job.getSnapshot().can({ type: 'serving.switched' })).toBe(true);
     job.send({ type: 'serving.switched' });
     expect(job.getSnapshot().value).toBe('consuming');
+    expect(job.getSnapshot().hasTag('pre-serving')).toBe(false);
+    expect(job.getSnapshot().can({ type: 'serving.switched' })).toBe(false);
   });
 
   it('a stopped job is final and ignores everything', () => {

@@ -136,6 +136,87 @@ const table: [string, number, string, string | undefined, string][] = [
     undefined,
     'Retention (1d) deleted 1 record that had been in the log longer than that: the log now starts at offset 1.',
   ],
+  // Exactly-once: offset 1 (after e1) and the counts are saved together at the commit tick.
+  [
+    '07-exactly-once-crash-and-retry.json',
+    5,
+    'offsets.committed',
+    'speed',
+    'The speed layer took a checkpoint: its counts and offset 1 are saved together. If it crashed, both would roll back here.',
+  ],
+  [
+    '07-exactly-once-crash-and-retry.json',
+    15,
+    'job.crashed',
+    'speed',
+    'The speed layer crashed. Exactly-once: its counts roll back to the last checkpoint together with the offsets (offset 1); records after it will be processed again and count once. It is back at 2026-11-23 10:06:40.',
+  ],
+  [
+    '07-exactly-once-crash-and-retry.json',
+    17,
+    'job.recovered',
+    'speed',
+    'The speed layer is back and resumes reading from offset 1. Until it reaches where it was, it is processing records for the second time.',
+  ],
+  // e2 is the producer's retry of e1: with dedup by event id the speed layer skips it.
+  [
+    '08-exactly-once-with-dedup.json',
+    11,
+    'record.processed',
+    'speed',
+    'The speed layer skipped e2: that event id was already counted (dedup by event id).',
+  ],
+  // The batch layer crashes 15 min into run 2 (00:20, down 10 min): the run is lost, restarts at 00:30.
+  [
+    '11-batch-crash-during-a-run.json',
+    11,
+    'job.crashed',
+    'batch',
+    'The batch layer crashed; the run in progress is lost and starts again when it is back at 2026-11-24 00:30.',
+  ],
+  [
+    '11-batch-crash-during-a-run.json',
+    16,
+    'job.recovered',
+    'batch',
+    'The batch layer is back. It starts the run it missed now.',
+  ],
+];
+
+/** Hand-made scenarios for the outcomes no bundled scenario reaches. */
+const handMade: [string, Record<string, unknown>, number, string][] = [
+  // e1 arrives at 00:04 and takes 1 h to process; run 2 starts at 00:05 with cut-off offset 1 and
+  // publishes at 00:45 while e1 is still in flight: it finishes at 01:04 and is not counted.
+  [
+    'a record in flight at the publish, below the cut-off',
+    {
+      architecture: 'lambda',
+      timeZone: 'UTC',
+      start: '2026-11-23T00:00:00Z',
+      end: '2026-11-24T03:00:00Z',
+      speed: { processingTime: '1h' },
+      events: [
+        { id: 'e1', user: 'u1', time: '2026-11-24T00:04:00Z', arrival: '2026-11-24T00:04:00Z' },
+      ],
+    },
+    6,
+    'The speed layer processed e1, but the batch view already covers it (it is before the cut-off), so the speed view does not count it.',
+  ],
+  [
+    'an excluded user',
+    {
+      architecture: 'lambda',
+      timeZone: 'UTC',
+      start: '2026-11-23T00:00:00Z',
+      end: '2026-11-23T12:00:00Z',
+      logic: { counting: 'distinct-users', excludeUserPrefix: 'test-' },
+      events: [
+        { id: 'e1', user: 'test-1', time: '2026-11-23T10:00:00Z', arrival: '2026-11-23T10:00:00Z' },
+      ],
+    },
+    4,
+    'The speed layer ignored e1: user test-1 is excluded by its logic ("test-…").',
+  ],
 ];
 
 describe('narration, one exact sentence per kind of step', () => {
@@ -143,6 +224,15 @@ describe('narration, one exact sentence per kind of step', () => {
     const info = sim(file).stepInfo(i);
     expect(info.kind).toBe(kind);
     expect(info.job).toBe(job);
+    expect(info.description).toBe(sentence);
+  });
+
+  it.each(handMade)('record.processed: %s', (_name, json, i, sentence) => {
+    const parsed = parseScenario(json);
+    if (!parsed.ok) throw new Error('scenario');
+    const info = Simulation.create(parsed.scenario).stepInfo(i);
+    expect(info.kind).toBe('record.processed');
+    expect(info.job).toBe('speed');
     expect(info.description).toBe(sentence);
   });
 

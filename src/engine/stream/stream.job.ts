@@ -34,8 +34,11 @@ export class StreamJob {
   readonly commitEvery: number;
   readonly processingTime: number;
   machine: JobSnapshot;
-  /** Cached `machine.value`, read on the hot path. */
-  state: string;
+  /** Cached `machine.value` (for the picture and words; decisions read tags or `can`). */
+  state = '';
+  /** Cached tags of the machine's state, read on the hot path. */
+  working = false;
+  recovering = false;
   tally: Tally;
   fetched = 0;
   committed = 0;
@@ -73,7 +76,7 @@ export class StreamJob {
       role: o.role,
       replay: o.replay,
     })[0];
-    this.state = this.machine.value as string;
+    this.cacheState();
     this.tally = new Tally(world, o.table, o.dedup);
     this.timesProcessed = new Uint8Array(world.recordCount);
   }
@@ -95,13 +98,18 @@ export class StreamJob {
 
   send(event: StreamJobEvent): void {
     this.machine = transition(streamJobMachine, this.machine, event)[0];
-    this.state = this.machine.value as string;
+    this.cacheState();
   }
 
-  /** True while the job reads and processes records. */
+  private cacheState(): void {
+    this.state = this.machine.value as string;
+    this.working = this.machine.hasTag('working');
+    this.recovering = this.machine.hasTag('recovering');
+  }
+
+  /** True while the job reads and processes records (the machine's tag `working`). */
   get active(): boolean {
-    const s = this.state;
-    return s === 'consuming' || s === 'recovering' || s === 'replaying' || s === 'caught-up';
+    return this.working;
   }
 
   /** The first record not yet processed. */
@@ -163,9 +171,8 @@ export class StreamJob {
     if (this.delivery !== 'at-most-once' && this.nextCommitAt === Infinity) {
       this.nextCommitAt = (Math.floor(now / this.commitEvery) + 1) * this.commitEvery;
     }
-    if (this.state === 'recovering' && this.processedPosition >= this.machine.context.highWater) {
-      this.send({ type: 'job.redelivered' });
-    }
+    // While recovering, the machine decides when the job is back where it was.
+    if (this.recovering) this.send({ type: 'job.processed', position: this.processedPosition });
     return outcome;
   }
 
@@ -209,8 +216,8 @@ export class StreamJob {
 
   recover(): void {
     this.send({ type: 'job.recovered' });
-    if (this.processedPosition >= this.machine.context.highWater)
-      this.send({ type: 'job.redelivered' });
+    // Nothing processed since the crash's position was lost: the machine may end recovery at once.
+    if (this.recovering) this.send({ type: 'job.processed', position: this.processedPosition });
   }
 
   /** Lambda hand-off: drop the state for records before the batch cut-off; resume no earlier. */

@@ -106,6 +106,6 @@ export function recoverJob(core: Core, job: StreamJob, j: number): StepFact {
     stopped: job.state === 'stopped',
     // Where it reads next: never below a hand-off's cut-off or the earliest retained record.
     resumeAt: nextFetchPosition(job, core.earliest),
-    recovering: job.state === 'recovering',
+    recovering: job.recovering,
   };
 }

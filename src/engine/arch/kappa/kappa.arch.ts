@@ -82,21 +82,20 @@ export class KappaArchitecture implements Architecture {
     for (let j = 0; j < this.jobs.length; j++) {
       const job = this.jobs[j];
       offerJob(core, job, j, scan);
-      if (
-        job.state === 'replaying' &&
-        job.flightSize === 0 &&
-        nextFetchPosition(job, core.earliest) >= core.appended
-      ) {
+      if (!job.machine.hasTag('pre-serving')) continue;
+      // The machine decides: caught up once nothing is in flight and nothing is left to read.
+      if (job.machine.can(caughtUpEvent(core, job))) {
         scan.consider(core.now, 'replay.caught-up', -1, j);
       }
-      if (job.state === 'caught-up') scan.consider(core.now, 'serving.switched', -1, j);
+      if (job.machine.can({ type: 'serving.switched' }))
+        scan.consider(core.now, 'serving.switched', -1, j);
     }
   }
 
   perform(core: Core, kind: StepKind, subject: number, j: number): StepFact {
     if (kind === 'replay.caught-up') {
       const job = this.jobs[j];
-      job.send({ type: 'replay.caught-up' });
+      job.send(caughtUpEvent(core, job));
       job.pacing = null;
       this.serving = advance(kappaServingMachine, this.serving, { type: 'replay.caught-up' });
       return { kind, job: j };
@@ -121,7 +120,7 @@ export class KappaArchitecture implements Architecture {
   deploy(core: Core, fault: Extract<Fault, { kind: 'deploy' }>): StepFact {
     // A deploy during an unfinished replay replaces it.
     for (const job of this.jobs) {
-      if (job.state === 'replaying' || job.state === 'caught-up') job.send({ type: 'job.stopped' });
+      if (job.machine.hasTag('pre-serving')) job.send({ type: 'job.stopped' });
     }
     const name = `v${this.jobs.length + 1}`;
     const job = this.newJob(name, true, fault.logic);
@@ -193,4 +192,14 @@ export class KappaArchitecture implements Architecture {
     for (const j of this.jobs) b += j.bytes;
     return b;
   }
+}
+
+/** The facts the stream job machine needs to decide whether a replay has caught up. */
+function caughtUpEvent(core: Core, job: StreamJob) {
+  return {
+    type: 'replay.caught-up',
+    inFlight: job.flightSize,
+    nextFetch: nextFetchPosition(job, core.earliest),
+    appended: core.appended,
+  } as const;
 }
