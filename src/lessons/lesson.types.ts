@@ -47,6 +47,11 @@ export interface LessonStep {
   /** Speaker notes for a teacher (HTML); not shown to a learner unless asked. */
   notes: string | null;
   question: Question | null;
+  /**
+   * The scenario file this step plays: the lesson's `scenario` unless the step names another
+   * (`scenario:` in its settings). Cues, highlights and questions refer to this run.
+   */
+  scenarioFile: string;
 }
 
 export interface FurtherReading {
@@ -65,6 +70,8 @@ export interface Lesson {
   /** The scenario file name inside the folder, and its text (validated by the engine). */
   scenarioFile: string;
   scenarioText: string;
+  /** Every scenario file a step plays (the main one included), by name, with its text. */
+  scenarios: Record<string, string>;
   /** `pipeline` (the default) or `compare` (the same events through Lambda and Kappa). */
   picture: 'pipeline' | 'compare';
   takeaways: string[];

@@ -54,7 +54,7 @@ test('the home page offers the first lesson, the sandbox and every lesson', asyn
 });
 
 for (const lesson of lessons) {
-  test(`lesson ${lesson.id} plays first to last, and Back returns to the identical first step`, async ({
+  test(`lesson ${lesson.id} plays first to last, and Back returns through the identical steps`, async ({
     page,
   }) => {
     const seen = watch(page);
@@ -64,25 +64,29 @@ for (const lesson of lessons) {
     const n = lesson.steps.length;
     await expectStep(page, lesson.id, 1, n);
     const first = await snapshot(page);
-    let presses = 0;
+    /** What each step showed on the way forward (after its reveal). */
+    const shown: Awaited<ReturnType<typeof snapshot>>[] = [];
     for (let i = 1; i <= n; i++) {
       await expectStep(page, lesson.id, i, n);
       if (lesson.steps[i - 1].question) {
         await expect(narration(page)).toContainText('Predict:');
         await next(page).click(); // reveal
-        presses++;
         await expect(narration(page)).toContainText('The engine shows', { ignoreCase: true });
       }
-      if (i < n) {
-        await next(page).click();
-        presses++;
-      }
+      shown[i] = await snapshot(page);
+      if (i < n) await next(page).click();
     }
     await expect(next(page)).toBeDisabled();
     await expect(page.getByRole('heading', { name: 'What to take away' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Try it yourself in the sandbox' })).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/lesson-${lesson.id}-last-1366.png` });
-    for (let k = 0; k < presses; k++) await back(page).click();
+    // Back through every step (also across a change of scenario file) shows what Next showed.
+    for (let i = n; i >= 1; i--) {
+      await expectStep(page, lesson.id, i, n);
+      expect(await snapshot(page), `step ${i} after Back`).toEqual(shown[i]);
+      if (lesson.steps[i - 1].question) await back(page).click(); // un-reveal
+      if (i > 1) await back(page).click();
+    }
     await expectStep(page, lesson.id, 1, n);
     await expect(back(page)).toBeDisabled();
     expect(await snapshot(page)).toEqual(first);

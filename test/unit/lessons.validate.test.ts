@@ -19,18 +19,25 @@ further-reading:
 ---
 `;
 
-function lesson(body: string, front = FRONT, scenario = SCENARIO) {
+/** A second scenario for steps that name one: the same sign-ups, no deploy, one more event. */
+const OTHER = JSON.stringify({
+  ...JSON.parse(SCENARIO),
+  faults: [],
+  events: [...JSON.parse(SCENARIO).events, { id: 'e7', user: 'fay', time: '2026-11-23T14:10:00Z' }],
+});
+
+function lesson(body: string, front = FRONT, scenario = SCENARIO, other = OTHER) {
   return parseLesson({
     id: '99-test',
     path: PATH,
     markdown: front + body,
-    files: { 'scenario.json': scenario },
+    files: { 'scenario.json': scenario, 'other.json': other },
   });
 }
 
 /** Parses and checks: every problem, as the build would report them. */
-function problems(body: string, front = FRONT, scenario = SCENARIO): string[] {
-  const parsed = lesson(body, front, scenario);
+function problems(body: string, front = FRONT, scenario = SCENARIO, other = OTHER): string[] {
+  const parsed = lesson(body, front, scenario, other);
   if (!parsed.ok) return parsed.problems;
   return checkLesson(parsed.lesson, PATH);
 }
@@ -80,7 +87,7 @@ describe('lesson validation', () => {
 
   it('an unknown field is refused, in the frontmatter and in a step', () => {
     expect(problems(step('One', 'cue: start\ncolour: red'))).toEqual([
-      `${PATH}: step 1 "One": unknown field "colour" (expected one of: cue, highlight, notes, question)`,
+      `${PATH}: step 1 "One": unknown field "colour" (expected one of: cue, scenario, highlight, notes, question)`,
     ]);
     expect(
       problems(step('One', 'cue: start'), FRONT.replace('summary:', 'author: me\nsummary:')),
@@ -118,6 +125,66 @@ describe('lesson validation', () => {
     expect(
       problems(step('One', 'cue: end\nquestion:\n  ask: How many?\n  value: batch today'))[0],
     ).toContain('question: "batch" exists only in Lambda runs');
+  });
+
+  it('a step may play another scenario file of the folder; its cues are checked against that run', () => {
+    const parsed = lesson(
+      step('One', 'cue: serving.switched') +
+        step('Other', 'cue: record.appended 7th\nscenario: other.json\nhighlight: record e7'),
+    );
+    expect(parsed.ok && parsed.lesson.steps.map((s) => s.scenarioFile)).toEqual([
+      'scenario.json',
+      'other.json',
+    ]);
+    expect(parsed.ok && Object.keys(parsed.lesson.scenarios)).toEqual([
+      'scenario.json',
+      'other.json',
+    ]);
+    expect(parsed.ok && checkLesson(parsed.lesson, PATH)).toEqual([]);
+    // The main scenario has six events and a deploy; the other has seven and no deploy.
+    expect(problems(step('Seven', 'cue: record.appended 7th'))[0]).toContain(
+      'happens only 6 times in this scenario, not 7',
+    );
+    expect(problems(step('One', 'cue: deploy.started\nscenario: other.json'))).toEqual([
+      `${PATH}: step 1 "One": cue "deploy.started": "deploy.started" never happens in this scenario`,
+    ]);
+    expect(
+      problems(step('One', 'cue: start\nscenario: other.json\nhighlight: job v2'))[0],
+    ).toContain('highlight "job v2": this run has no such job');
+  });
+
+  it('cue order is checked only within a run of steps on the same scenario', () => {
+    // Back to the start of another scenario is fine; going back within it is not.
+    expect(
+      problems(
+        step('Late', 'cue: end') +
+          step('Early elsewhere', 'cue: start\nscenario: other.json') +
+          step('Back home', 'cue: record.appended 1st'),
+      ),
+    ).toEqual([]);
+    const found = problems(
+      step('Late', 'cue: end\nscenario: other.json') +
+        step('Early', 'cue: record.appended 2nd\nscenario: other.json'),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain('step 2 "Early": cue "record.appended 2nd"');
+    expect(found[0]).toContain('cues must be in order');
+  });
+
+  it('a step naming a missing or invalid scenario file is refused with its name', () => {
+    expect(problems(step('One', 'cue: start\nscenario: nowhere.json'))).toEqual([
+      `${PATH}: step 1 "One": scenario "nowhere.json" is not a file in the lesson folder`,
+    ]);
+    const found = problems(
+      step('One', 'cue: start') + step('Two', 'cue: start\nscenario: other.json'),
+      FRONT,
+      SCENARIO,
+      '{ "architecture": "lambda" }',
+    );
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]).toMatch(
+      /^src\/lessons\/99-test\/lesson.md: scenario "other.json" is invalid: /,
+    );
   });
 
   it('text before the first step is refused', () => {

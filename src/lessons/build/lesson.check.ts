@@ -1,30 +1,54 @@
 /**
- * Checks a parsed lesson against its scenario by running it in the engine: the scenario must
- * be valid, every cue must happen in the run and in order, highlights must name jobs and
- * events the run has, and every question's number must exist. Messages name the file, the
- * step and the problem.
+ * Checks a parsed lesson against its scenarios by running them in the engine: every scenario a
+ * step plays must be valid, every cue must happen in its step's run and in order (within a run
+ * of consecutive steps on the same scenario), highlights must name jobs and events that run
+ * has, and every question's number must exist. Messages name the file, the step and the problem.
  */
 import { formatProblem, parseScenarioText, Simulation } from '../../engine/index.ts';
 import { resolveCue, refDay, valueOn, viewAt } from '../lesson.cues.ts';
 import type { Lesson } from '../lesson.types.ts';
 
+interface Run {
+  simulation: Simulation;
+  jobs: Set<string>;
+  events: Set<string>;
+}
+
+/** Runs each scenario file once; `null` for a file the engine refuses (its problems are in `out`). */
+function runAll(lesson: Lesson, path: string, out: string[]): Map<string, Run | null> {
+  const runs = new Map<string, Run | null>();
+  const files = [lesson.scenarioFile, ...lesson.steps.map((s) => s.scenarioFile)];
+  for (const file of files) {
+    if (runs.has(file)) continue;
+    const parsed = parseScenarioText(lesson.scenarios[file] ?? lesson.scenarioText);
+    if (!parsed.ok) {
+      for (const p of parsed.problems)
+        out.push(`${path}: scenario "${file}" is invalid: ${formatProblem(p)}`);
+      runs.set(file, null);
+      continue;
+    }
+    const simulation = Simulation.create(parsed.scenario);
+    const end = viewAt(simulation, simulation.stepCount);
+    const jobs = new Set(end.jobs.map((j) => j.name));
+    if (end.batch) jobs.add('batch');
+    runs.set(file, { simulation, jobs, events: new Set(parsed.scenario.events.map((e) => e.id)) });
+  }
+  return runs;
+}
+
 export function checkLesson(lesson: Lesson, path: string): string[] {
   const out: string[] = [];
-  const parsed = parseScenarioText(lesson.scenarioText);
-  if (!parsed.ok) {
-    for (const p of parsed.problems)
-      out.push(`${path}: scenario "${lesson.scenarioFile}" is invalid: ${formatProblem(p)}`);
-    return out;
-  }
-  const simulation = Simulation.create(parsed.scenario);
-  const end = viewAt(simulation, simulation.stepCount);
-  const jobs = new Set(end.jobs.map((j) => j.name));
-  if (end.batch) jobs.add('batch');
-  const events = new Set(parsed.scenario.events.map((e) => e.id));
+  const runs = runAll(lesson, path, out);
+  if (out.length > 0) return out;
   let previous = 0;
   let previousTitle = '';
+  let previousFile = lesson.steps[0]?.scenarioFile;
   lesson.steps.forEach((step, i) => {
     const where = (w: string) => `${path}: step ${i + 1} "${step.title}": ${w}`;
+    const { simulation, jobs, events } = runs.get(step.scenarioFile)!;
+    // A change of scenario starts a new run: its cues are ordered from its own start.
+    if (step.scenarioFile !== previousFile) previous = 0;
+    previousFile = step.scenarioFile;
     const cue = resolveCue(simulation, step.cue);
     if (!cue.ok) {
       out.push(where(`cue "${step.cueText}": ${cue.problem}`));
@@ -46,7 +70,11 @@ export function checkLesson(lesson: Lesson, path: string): string[] {
           ),
         );
       if (h.kind === 'record' && !events.has(h.event))
-        out.push(where(`highlight "record ${h.event}": no event with this id in the scenario`));
+        out.push(
+          where(
+            `highlight "record ${h.event}": no event with this id in scenario "${step.scenarioFile}"`,
+          ),
+        );
     }
     if (step.question) {
       const view = viewAt(simulation, cue.position);

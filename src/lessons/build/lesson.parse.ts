@@ -39,7 +39,7 @@ const FRONT_KEYS = [
   'further-reading',
   'try',
 ];
-const STEP_KEYS = ['cue', 'highlight', 'notes', 'question'];
+const STEP_KEYS = ['cue', 'scenario', 'highlight', 'notes', 'question'];
 const QUESTION_KEYS = ['ask', 'answer', 'value'];
 const READING_KEYS = ['title', 'url', 'note'];
 const MEASURES = ['served', 'truth', 'batch', 'speed', 'gap'];
@@ -239,6 +239,7 @@ export function parseLesson(input: LessonFiles): ParseResult {
   else if (!(scenarioFile in input.files))
     out.push(file(`frontmatter: scenario "${scenarioFile}" is not a file in the lesson folder`));
   else scenarioText = input.files[scenarioFile];
+  const scenarios: Record<string, string> = scenarioFile ? { [scenarioFile]: scenarioText } : {};
   const picture = front.picture ?? 'pipeline';
   if (picture !== 'pipeline' && picture !== 'compare')
     out.push(
@@ -296,6 +297,17 @@ export function parseLesson(input: LessonFiles): ParseResult {
       if (typeof highlight === 'string') out.push(where(highlight));
       else highlights.push(highlight);
     }
+    let stepScenario = scenarioFile ?? '';
+    if (settings.scenario !== undefined) {
+      const named = text(settings.scenario);
+      if (!named) out.push(where('scenario: expected a scenario file name'));
+      else if (!(named in input.files))
+        out.push(where(`scenario "${named}" is not a file in the lesson folder`));
+      else {
+        stepScenario = named;
+        scenarios[named] = input.files[named];
+      }
+    }
     const notes = text(settings.notes);
     const question =
       settings.question === undefined ? null : parseQuestion(settings.question, where, out);
@@ -310,6 +322,7 @@ export function parseLesson(input: LessonFiles): ParseResult {
         highlights,
         notes: notes ? inlineHtml(notes) : null,
         question,
+        scenarioFile: stepScenario,
       });
   });
 
@@ -323,6 +336,7 @@ export function parseLesson(input: LessonFiles): ParseResult {
       summary: summary!,
       scenarioFile: scenarioFile!,
       scenarioText,
+      scenarios,
       picture: picture as Lesson['picture'],
       takeaways: takeaways.map(inlineHtml),
       furtherReading,

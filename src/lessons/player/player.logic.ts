@@ -4,10 +4,20 @@
  * a learner's answer compares with the engine's number.
  */
 
-/** Position for step `step` (1-based): its cue, or the previous cue while its question is unrevealed. */
-export function positionFor(cues: number[], step: number, asking: boolean): number {
+/**
+ * Position for step `step` (1-based) in its own scenario's run: its cue, or, while its question
+ * is unrevealed, the previous step's cue (the start of the run when the previous step played
+ * another scenario file: `files` names each step's scenario).
+ */
+export function positionFor(
+  cues: number[],
+  step: number,
+  asking: boolean,
+  files: readonly string[] = [],
+): number {
   if (!asking) return cues[step - 1] ?? 0;
-  return step >= 2 ? cues[step - 2] : 0;
+  if (step < 2 || files[step - 2] !== files[step - 1]) return 0;
+  return cues[step - 2];
 }
 
 /** At most this many steps are animated on the way to a cue; further ones are jumped. */
