@@ -15,7 +15,7 @@ import {
   INJECTIONS,
   isDisabled,
   legendToggle,
-  maxSpeed,
+  fastSpeed,
   openDisclosure,
   pause,
   perDay,
@@ -57,7 +57,7 @@ test('Play runs a Lambda and a Kappa scenario to their last step', async ({ page
   ] as const) {
     await pickScenario(page, name);
     const { n } = await position(page);
-    await maxSpeed(page);
+    await fastSpeed(page);
     await expect(speed(page), 'the Speed slider shows the rate').toHaveAttribute(
       'aria-valuetext',
       /\d/,

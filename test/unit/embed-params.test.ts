@@ -42,7 +42,7 @@ describe('embed parameters', () => {
     expect(params.scenario).toBeNull();
     expect(params.problems).toEqual([
       '"step" must be a whole number, got "two"',
-      '"speed" must be 0.25 to 64 steps per second, got "0"',
+      '"speed" must be 0.25 to 16384 steps per second, got "0"',
       '"profile" must be projector or default, got "neon"',
       '"motion" must be stop-after-5, got "forever"',
       '"scenario" is not a scenario name: "../x"',

@@ -130,7 +130,7 @@ describe('sandbox links', () => {
     ['s=../../etc', /not a scenario name/],
     ['s=01-yesterday-vs-today&step=-3', /"step" must be a whole number, got "-3"/],
     ['s=01-yesterday-vs-today&step=12abc', /"step" must be a whole number/],
-    ['s=01-yesterday-vs-today&speed=1000', /"speed" must be 0.25 to 64/],
+    ['s=01-yesterday-vs-today&speed=100000', /"speed" must be 0.25 to 16384/],
     ['s=01-yesterday-vs-today&day=yesterday', /"day" must be a date/],
     ['x=abc', /"x" has no format version/],
     ['x=9.abc', /link format 9; this version of the Lab reads format 1/],
@@ -143,6 +143,16 @@ describe('sandbox links', () => {
       expect(read.problem).toMatch(/^This link could not be read: /);
       expect(read.problem).toMatch(reason);
     }
+  });
+
+  test.each([
+    ['0.25', 0.25],
+    ['64', 64],
+    ['4096', 4096],
+    ['16384', 16_384],
+  ])('speed=%s reads (links from when the top speed was 64 stay readable)', async (text, rate) => {
+    const read = await readSandboxQuery(`s=01-yesterday-vs-today&speed=${text}`);
+    expect(read.ok && read.link.speed).toBe(rate);
   });
 
   test('a truncated packed scenario is refused, whatever the cut', async () => {

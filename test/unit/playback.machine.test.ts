@@ -125,7 +125,7 @@ describe('the playback machine', () => {
     actor.send({ type: 'speed.set', rate: 16 });
     expect(actor.getSnapshot().context.rate).toBe(16);
     actor.send({ type: 'play' });
-    actor.send({ type: 'speed.set', rate: 1000 });
+    actor.send({ type: 'speed.set', rate: 1_000_000 });
     expect(actor.getSnapshot().context.rate).toBe(MAX_RATE);
     expect(actor.getSnapshot().value).toBe('playing');
     actor.send({ type: 'speed.set', rate: 0 });
@@ -166,13 +166,26 @@ describe('advance()', () => {
 });
 
 describe('the speed scale', () => {
-  test('the slider value is log2 of the rate, from 0.25 to 64 steps per second', () => {
+  test('the slider value is log2 of the rate, from 0.25 to 16,384 steps per second', () => {
     expect(rateFromSlider(sliderFromRate(MIN_RATE))).toBe(0.25);
-    expect(rateFromSlider(sliderFromRate(MAX_RATE))).toBe(64);
+    expect(rateFromSlider(sliderFromRate(MAX_RATE))).toBe(16_384);
     expect(rateFromSlider(2)).toBe(4);
     expect(nudgeRate(4, 1)).toBe(8);
     expect(nudgeRate(4, -1)).toBe(2);
-    expect(nudgeRate(64, 1)).toBe(64);
+    expect(nudgeRate(64, 1)).toBe(128);
+    expect(nudgeRate(16_384, 1)).toBe(16_384);
+  });
+
+  test('at top speed a 600,000-step run plays in a minute, many steps per frame', () => {
+    const actor = playback({ stepCount: 600_000, rate: MAX_RATE });
+    actor.send({ type: 'play' });
+    ticks(actor, 60 * 60, 1000 / 60);
+    expect(actor.getSnapshot().context.position).toBe(600_000);
+    expect(actor.getSnapshot().value).toBe('paused');
+    const one = playback({ stepCount: 600_000, rate: MAX_RATE });
+    one.send({ type: 'play' });
+    one.send({ type: 'tick', dt: 1000 / 60 });
+    expect(one.getSnapshot().context.position).toBe(273);
   });
 
   test.each([
@@ -180,6 +193,7 @@ describe('the speed scale', () => {
     [1, '1 step/s'],
     [0.25, '0.25 steps/s'],
     [64, '64 steps/s'],
+    [16_384, '16,384 steps/s'],
   ])('rate %d reads "%s"', (rate, text) => {
     expect(formatRate(rate)).toBe(text);
   });

@@ -9,10 +9,12 @@
  * - `step=<n>`: steps done when it opens
  * - `autoplay`: start playing
  * - `controls=on|off`: the playback controls (default on)
- * - `speed=<steps per second>`: 0.25 to 64
+ * - `speed=<steps per second>`: 0.25 to 16,384 (`MAX_RATE`)
  * - `profile=projector`: the high-contrast projector colours, large type, thick strokes
  * - `motion=stop-after-5`: stop animating five seconds after it starts
  */
+
+import { isLinkRate, linkRateProblem } from '../playback/speed.ts';
 
 export interface EmbedParams {
   embed: boolean;
@@ -57,8 +59,8 @@ export function readEmbedParams(search: string): EmbedParams {
   let speed: number | null = null;
   if (speedText !== null) {
     const value = Number(speedText);
-    if (speedText.trim() !== '' && value >= 0.25 && value <= 64) speed = value;
-    else problems.push(`"speed" must be 0.25 to 64 steps per second, got "${speedText}"`);
+    if (speedText.trim() !== '' && isLinkRate(value)) speed = value;
+    else problems.push(linkRateProblem(speedText));
   }
   if (profile !== null && profile !== 'projector' && profile !== 'default') {
     problems.push(`"profile" must be projector or default, got "${profile}"`);

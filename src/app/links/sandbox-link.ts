@@ -6,13 +6,15 @@
  *   learner's own. `1.` is the format version, so that later formats can still read these links;
  *   `<packed>` is compressed JSON in base64url (`compact.ts`),
  * - `step=<n>`: steps done, as the counter's "Step n of N",
- * - `speed=<steps per second>` and `day=<YYYY-MM-DD>` (the day whose lineage is traced) when set.
+ * - `speed=<steps per second>` (0.25 to `MAX_RATE`; links from when the top was 64 still read) and
+ *   `day=<YYYY-MM-DD>` (the day whose lineage is traced) when set.
  *
  * Reading never throws: a link that cannot be read gives one sentence saying what was wrong.
  * Whether the scenario it names is valid is checked later, by the same parser as a file.
  */
 import { packJson, unpackJson } from './compact.ts';
 import { applyScenarioPatch, diffScenario, type ScenarioPatch } from './scenario-patch.ts';
+import { isLinkRate, linkRateProblem } from '../playback/speed.ts';
 
 export const LINK_FORMAT = '1';
 
@@ -81,9 +83,7 @@ function readSpeed(params: URLSearchParams): number | undefined {
   const speed = params.get('speed');
   if (speed === null) return undefined;
   const value = Number(speed);
-  if (speed.trim() === '' || !Number.isFinite(value) || value < 0.25 || value > 64) {
-    throw new SyntaxError(`"speed" must be 0.25 to 64 steps per second, got "${speed}"`);
-  }
+  if (speed.trim() === '' || !isLinkRate(value)) throw new SyntaxError(linkRateProblem(speed));
   return value;
 }
 
