@@ -234,6 +234,29 @@ describe('engine properties', () => {
     );
   });
 
+  it('seeking anywhere, back and forth, past the copies long replays leave, equals stepping', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb(),
+        fc.array(fc.nat(), { minLength: 2, maxLength: 12 }),
+        fc.integer({ min: 1, max: 6 }),
+        (s, picks, nearCopy) => {
+          const sparse = Simulation.create(s, { checkpointInterval: 1_000_000, nearCopy });
+          const every = Simulation.create(s, { checkpointInterval: 1 });
+          fc.pre(sparse.stepCount > 1);
+          for (const pick of picks) {
+            const i = pick % sparse.stepCount;
+            for (const j of [i, i - 1, Math.max(0, i - nearCopy - 1)]) {
+              expect(sparse.view(j)).toEqual(every.view(j));
+              if (j >= 0) expect(sparse.stepInfo(j)).toEqual(every.stepInfo(j));
+            }
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+
   it('counts are never negative and served parts add up', () => {
     fc.assert(
       fc.property(scenarioArb(), fc.nat(), (s, pick) => {

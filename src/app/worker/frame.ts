@@ -43,22 +43,29 @@ export function handOffCounts(now: DayCounts, after: DayCounts): DayCounts {
   return out;
 }
 
+/**
+ * Computed in the order that replays least: the recent steps first (ascending, from the nearest
+ * checkpoint up to the current step), then everything at the current step, then the next one.
+ * Any other order restores a checkpoint twice (a big run replays up to its checkpoint interval,
+ * half a million steps, each time).
+ */
 export function computeFrame(simulation: Simulation, request: FrameRequest): Frame {
   const position = Math.min(simulation.stepCount, Math.max(0, request.position));
+  const recentSteps = recentStepIndexes(position, request.recent).map((i) =>
+    simulation.stepInfo(i),
+  );
+  const currentStep =
+    position > 0 ? (recentSteps.at(-1) ?? simulation.stepInfo(position - 1)) : null;
   const view = simulation.view(position - 1);
-  const currentStep = position > 0 ? simulation.stepInfo(position - 1) : null;
+  const day = request.selectedDay;
+  const lineage =
+    day && view.days.some((d) => d.day === day) ? simulation.lineage(position - 1, day) : null;
+  const explanations = shownDays(view.days, day).map((d) => simulation.explain(position - 1, d));
   const incoming =
     request.playing && position < simulation.stepCount ? simulation.stepInfo(position) : null;
   const handOff =
     incoming?.kind === 'batch.published'
       ? handOffCounts(view.jobs[0]?.counts ?? {}, simulation.view(position).jobs[0]?.counts ?? {})
       : null;
-  const recentSteps = recentStepIndexes(position, request.recent).map((i) =>
-    i === position - 1 && currentStep ? currentStep : simulation.stepInfo(i),
-  );
-  const day = request.selectedDay;
-  const lineage =
-    day && view.days.some((d) => d.day === day) ? simulation.lineage(position - 1, day) : null;
-  const explanations = shownDays(view.days, day).map((d) => simulation.explain(position - 1, d));
   return { position, view, currentStep, incoming, handOff, recentSteps, lineage, explanations };
 }

@@ -10,6 +10,7 @@ import type { LogicTable } from '../world/world.ts';
 import { dayKey } from '../time/time.logic.ts';
 import type { Engine } from './engine.ts';
 import type { DifferenceReason, Explanation, Lineage, ReasonKind } from './simulation.types.ts';
+import { countBelow, truthIndex } from './truth.index.ts';
 
 export function lineageOf(e: Engine, day: number): Lineage {
   return e.arch.lineage(e, day);
@@ -60,22 +61,22 @@ interface Entry {
 export function explainDay(e: Engine, day: number): Explanation {
   const w = e.world;
   const truthTable = e.truth.table;
-  const distinct = truthTable.logic.counting === 'distinct-users';
+  const index = truthIndex(w, truthTable);
+  const distinct = index.distinct;
   const keyOf = (ev: number): number => (distinct ? w.eventUser[ev] : ev);
+  const position = e.truth.position;
+  /** Truth's first kept event of `user` so far (distinct counting only). */
+  const truthFirst = (user: number): number | undefined => {
+    const k = distinct ? index.firstAt[user] : -1;
+    return k >= 0 && k < position ? w.eventsByTime[k] : undefined;
+  };
 
-  // Truth's items for the day: key (user or event) → the event truth counts.
-  const truthItems = new Map<number, number>();
-  const truthFirst = new Map<number, number>();
-  for (let k = 0; k < e.truth.position; k++) {
-    const ev = w.eventsByTime[k];
-    const user = w.eventUser[ev];
-    if (truthTable.userExcluded[user]) continue;
-    if (distinct) {
-      if (truthFirst.has(user)) continue;
-      truthFirst.set(user, ev);
-    }
-    if (truthTable.eventDay[ev] === day) truthItems.set(keyOf(ev), ev);
-  }
+  // Truth's items for the day so far: a prefix of the day's list, keyed by user or event.
+  const list = day >= 0 && day < index.byDay.length ? index.byDay[day] : EMPTY;
+  const items = countBelow(list, position);
+  const keys = distinct ? w.users.length : w.eventCount;
+  const isTruthItem = new Uint8Array(keys);
+  for (let j = 0; j < items; j++) isTruthItem[keyOf(w.eventsByTime[list[j]])] = 1;
 
   const entries: Entry[] = e.arch.servedEntries(day);
 
@@ -92,20 +93,28 @@ export function explainDay(e: Engine, day: number): Explanation {
   };
 
   // Served entries: the first per truth key is matched; the rest are why served is too high.
-  const seen = new Map<number, Entry[]>();
+  // firstSeen[key] is the first entry's record + 1 (0: none yet); later ones are kept aside.
+  const firstSeen = new Int32Array(keys);
+  const later = new Map<number, number[]>();
   for (const entry of entries) {
-    const ev = w.recEvent[entry.record];
-    const key = keyOf(ev);
-    const group = seen.get(key) ?? [];
-    seen.set(key, group);
-    const matched = truthItems.has(key) && group.length === 0;
-    group.push(entry);
-    if (matched) continue;
-    add(extraReason(e, entry, group, truthTable, truthFirst, day), 1, entry.record);
+    const key = keyOf(w.recEvent[entry.record]);
+    const first = firstSeen[key];
+    if (first === 0) {
+      firstSeen[key] = entry.record + 1;
+      if (isTruthItem[key]) continue;
+      add(extraReason(e, entry, NONE, truthTable, truthFirst, day), 1, entry.record);
+      continue;
+    }
+    const rest = later.get(key);
+    const earlier = rest ? [first - 1, ...rest] : [first - 1];
+    add(extraReason(e, entry, earlier, truthTable, truthFirst, day), 1, entry.record);
+    if (rest) rest.push(entry.record);
+    else later.set(key, [entry.record]);
   }
   // Truth items nobody counted: why served is too low.
-  for (const [key, ev] of truthItems) {
-    if (seen.has(key)) continue;
+  for (let j = 0; j < items; j++) {
+    const ev = w.eventsByTime[list[j]];
+    if (firstSeen[keyOf(ev)] !== 0) continue;
     add(missingReason(e, ev, day), -1, w.firstRecord[ev]);
   }
   const { served } = e.servedOn(day);
@@ -117,23 +126,26 @@ export function explainDay(e: Engine, day: number): Explanation {
   };
 }
 
+const EMPTY = new Int32Array(0);
+const NONE: readonly number[] = [];
+
+/** Why a served entry beyond the matched ones counts; `earlier`: records counted before it under the same key. */
 function extraReason(
   e: Engine,
   entry: Entry,
-  group: Entry[],
+  earlier: readonly number[],
   truthTable: LogicTable,
-  truthFirst: Map<number, number>,
+  truthFirst: (user: number) => number | undefined,
   day: number,
 ): ReasonKind {
   const w = e.world;
   const ev = w.recEvent[entry.record];
-  const earlier = group.slice(0, -1);
-  if (earlier.some((g) => g.record === entry.record)) return 'redelivered';
-  if (earlier.some((g) => w.recEvent[g.record] === ev)) return 'duplicate';
+  if (earlier.includes(entry.record)) return 'redelivered';
+  if (earlier.some((r) => w.recEvent[r] === ev)) return 'duplicate';
   if (earlier.length > 0) return 'repeat-signup';
   const user = w.eventUser[ev];
   if (truthTable.userExcluded[user]) return 'excluded';
-  const first = truthFirst.get(user);
+  const first = truthFirst(user);
   if (first !== undefined && first !== ev) {
     return entry.tally.counting === 'per-record' ? 'repeat-signup' : 'earlier-signup';
   }

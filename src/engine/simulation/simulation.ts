@@ -30,6 +30,8 @@ export interface SimulationOptions {
   checkpointBudget?: number;
   /** Initial checkpoint interval in steps (default 64). */
   checkpointInterval?: number;
+  /** How far before a long replay's target a copy is left (default 256; tests make it small). */
+  nearCopy?: number;
   /**
    * Called every `progressEvery` steps while the run is built (a worker reports it to the page):
    * steps done, the estimated total, and records appended to the log so far.
@@ -105,6 +107,9 @@ export class Simulation {
   private interval: number;
   private cursor: Engine;
   private final: Engine;
+  /** A copy left by the last long replay, `nearCopy` steps before where it went. */
+  private near: Engine | null = null;
+  private readonly nearCopy: number;
 
   private constructor(scenario: Scenario, options: SimulationOptions) {
     if (scenario.architecture === 'unified') {
@@ -113,6 +118,7 @@ export class Simulation {
       );
     }
     this.scenario = scenario;
+    this.nearCopy = Math.max(1, options.nearCopy ?? 256);
     this.world = buildWorld(scenario);
     const budget = options.checkpointBudget ?? 256 * 1024 * 1024;
     const engine = new Engine(this.world);
@@ -161,9 +167,17 @@ export class Simulation {
     if (count < 0 || count > this.stepCount) throw new RangeError(`no step ${count - 1}`);
     if (count === this.stepCount) return this.final;
     const k = Math.min(Math.floor(count / this.interval), this.checkpoints.length - 1);
-    const base = k * this.interval;
-    if (!(this.cursor.executed <= count && this.cursor.executed >= base)) {
-      this.cursor = this.checkpoints[k].clone();
+    let from = this.checkpoints[k];
+    const near = this.near;
+    if (near && near.executed <= count && near.executed > from.executed) from = near;
+    if (!(this.cursor.executed <= count && this.cursor.executed >= from.executed)) {
+      this.cursor = from.clone();
+    }
+    // A long replay leaves a copy shortly before its target: stepping back from there (Previous
+    // step, the recent steps' narration) then replays a few hundred steps, not the interval.
+    if (count - this.cursor.executed > 2 * this.nearCopy) {
+      while (this.cursor.executed < count - this.nearCopy) this.cursor.step();
+      this.near = this.cursor.clone();
     }
     while (this.cursor.executed < count) this.cursor.step();
     return this.cursor;

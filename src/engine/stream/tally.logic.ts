@@ -149,7 +149,7 @@ export class Tally {
     const { recEvent } = this.world;
     const out: number[] = [];
     const distinct = this.counting === 'distinct-users';
-    const taken = distinct ? new Set<number>() : null;
+    const taken = distinct ? new Uint8Array(this.world.users.length) : null;
     for (let k = 0; k < this.journalLength; k++) {
       const record = this.journal[k];
       if (record < this.floor) continue;
@@ -157,8 +157,8 @@ export class Tally {
       if (this.table.eventDay[ev] !== day) continue;
       if (taken) {
         const user = this.world.eventUser[ev];
-        if (this.earliestEvent[user] !== ev || taken.has(user)) continue;
-        taken.add(user);
+        if (this.earliestEvent[user] !== ev || taken[user]) continue;
+        taken[user] = 1;
       }
       out.push(record);
     }
