@@ -29,7 +29,11 @@ export default defineConfig(({ mode }) => {
     publicDir: single ? false : 'public',
     build: single
       ? { outDir: 'dist-single', emptyOutDir: true }
-      : { rolldownOptions: { input: { main: 'index.html', embed: 'embed-demo.html' } } },
+      : {
+          rolldownOptions: { input: { main: 'index.html', embed: 'embed-demo.html' } },
+          // dist/.vite/manifest.json: which chunks each page imports (`npm run budget` reads it).
+          manifest: true,
+        },
     // Vitest would otherwise load Svelte's server build (TOOLCHAIN.md pitfall 2). The single file
     // has no simulation worker: it builds every run on the page.
     resolve: process.env.VITEST

@@ -1,20 +1,28 @@
 /**
- * The first page's JavaScript budget (`npm run budget`, part of `npm test`): reads the build in
- * dist/ and sums the gzipped size of the scripts `index.html` loads eagerly (its module script
- * and modulepreload links); fails past the budget. Prints every chunk's weight, so
- * docs/benchmarks.md can list them (`-- --markdown` prints the table).
+ * The first pages' JavaScript budget (`npm run budget`, part of `npm test`): reads the build in
+ * dist/ and sums the gzipped JavaScript a visitor's first page loads, for both first pages:
  *
- * The budget is issue 9's 60 KB for the first page (the lessons index, since the sandbox, the
- * lesson player and the rest load on demand); lower it as the page shrinks, never raise it.
+ * - the lessons index (home): what `index.html` loads eagerly (its module script and
+ *   modulepreload links);
+ * - the first lesson: that, plus the lesson player and every chunk it imports statically (from
+ *   Vite's manifest, dist/.vite/manifest.json), i.e. the engine and the picture.
+ *
+ * Fails past a page's budget. Prints every chunk's weight, so docs/benchmarks.md can list them
+ * (`-- --markdown` prints the table). Budgets are ratchets: lower them as the pages shrink,
+ * never raise them. The goal for both pages is issue 9's 60 KB; the index meets it, the first
+ * lesson does not yet (its budget is its weight today, so it cannot grow).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGET_KB = 60;
+export const LESSON_BUDGET_KB = 105;
 export const GOAL_KB = 60;
 
 const DIST = process.argv.find((a) => a.startsWith('--dist='))?.slice(7) ?? 'dist';
+/** The lesson player, the one module a lesson page imports on top of the index. */
+const LESSON_ENTRY = 'src/lessons/player/LessonPage.svelte';
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
 
@@ -29,46 +37,79 @@ function eagerScripts(html: string): string[] {
   return [...out].map((src) => src.replace(/^\.?\//, ''));
 }
 
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  imports?: string[];
+  css?: string[];
+}
+
+/** The files (scripts and styles) an entry loads: its own and every static import's, transitively. */
+function staticClosure(manifest: Record<string, ManifestChunk>, key: string): string[] {
+  const seen = new Set<string>();
+  const visit = (k: string) => {
+    if (seen.has(k) || !manifest[k]) return;
+    seen.add(k);
+    for (const i of manifest[k].imports ?? []) visit(i);
+  };
+  visit(key);
+  return [...seen].flatMap((k) => [manifest[k].file, ...(manifest[k].css ?? [])]);
+}
+
 function main(): void {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const eager = eagerScripts(html);
-  if (eager.length === 0) throw new Error(`${DIST}/index.html loads no module script`);
+  const index = eagerScripts(html);
+  if (index.length === 0) throw new Error(`${DIST}/index.html loads no module script`);
+  const manifest = JSON.parse(readFileSync(join(DIST, '.vite', 'manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
+  if (!manifest[LESSON_ENTRY]) throw new Error(`the build has no chunk for ${LESSON_ENTRY}`);
+  const lesson = new Set([...index, ...staticClosure(manifest, LESSON_ENTRY)]);
+
   const assets = readdirSync(join(DIST, 'assets')).filter((f) => /\.(js|css)$/.test(f));
   const rows = assets
     .map((f) => {
       const file = join(DIST, 'assets', f);
+      const name = `assets/${f}`;
       return {
-        file: `assets/${f}`,
+        file: name,
         raw: statSync(file).size / 1024,
         gzip: gz(file),
-        eager: eager.includes(`assets/${f}`),
+        loaded: index.includes(name)
+          ? 'first page'
+          : lesson.has(name)
+            ? 'first lesson'
+            : 'on demand',
       };
     })
     .sort((a, b) => b.gzip - a.gzip);
-  const total = rows
-    .filter((r) => r.eager && r.file.endsWith('.js'))
-    .reduce((n, r) => n + r.gzip, 0);
+  const sum = (files: Iterable<string>) =>
+    rows
+      .filter((r) => r.file.endsWith('.js') && [...files].includes(r.file))
+      .reduce((n, r) => n + r.gzip, 0);
   const kb = (x: number) => `${x.toFixed(1)} KB`;
   if (process.argv.includes('--markdown')) {
     console.log('| chunk | loaded | size | gzipped |\n| --- | --- | --- | --- |');
-    for (const r of rows) {
-      console.log(
-        `| \`${r.file}\` | ${r.eager ? 'first page' : 'on demand'} | ${kb(r.raw)} | ${kb(r.gzip)} |`,
-      );
-    }
+    for (const r of rows)
+      console.log(`| \`${r.file}\` | ${r.loaded} | ${kb(r.raw)} | ${kb(r.gzip)} |`);
   } else {
-    for (const r of rows) {
-      console.log(
-        `${r.eager ? 'first page' : 'on demand '}  ${kb(r.gzip).padStart(9)} gz  ${r.file}`,
-      );
-    }
+    for (const r of rows)
+      console.log(`${r.loaded.padEnd(12)}  ${kb(r.gzip).padStart(9)} gz  ${r.file}`);
   }
-  console.log(
-    `First page JavaScript: ${kb(total)} gzipped (budget ${BUDGET_KB} KB, goal ${GOAL_KB} KB).`,
-  );
-  if (total > BUDGET_KB * 1.0) {
-    console.error(`\nOver budget by ${kb(total - BUDGET_KB)}: load the new part on demand.`);
-    process.exitCode = 1;
+  const pages = [
+    { name: 'Lessons index (home)', total: sum(index), budget: BUDGET_KB },
+    { name: 'First lesson', total: sum(lesson), budget: LESSON_BUDGET_KB },
+  ];
+  for (const p of pages) {
+    const goal = p.total > GOAL_KB ? `, over the ${GOAL_KB} KB goal` : '';
+    console.log(`${p.name} JavaScript: ${kb(p.total)} gzipped (budget ${p.budget} KB${goal}).`);
+    if (p.total > p.budget) {
+      console.error(
+        `\n${p.name}: over budget by ${kb(p.total - p.budget)}: load the new part on demand.`,
+      );
+      process.exitCode = 1;
+    }
   }
 }
 
