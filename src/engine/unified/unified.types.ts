@@ -68,3 +68,6 @@ export const UNIFIED_KIND_NAMES: readonly UnifiedStepKind[] = [
   'state.checkpointed',
   'query.answered',
 ];
+
+/** Record fates, as indices into `FATES` (unified.view.ts). */
+export const FATE = { inLog: 0, onTime: 1, late: 2, dropped: 3, skipped: 4 } as const;

@@ -5,7 +5,7 @@
  * Pure data, all times in epoch ms (−Infinity: no watermark yet; Infinity: "end").
  */
 import { WATERMARK_END } from '../scenario/scenario.types.ts';
-import type { UnifiedEngine } from './pipeline.ts';
+import type { UnifiedPipeline } from './pipeline.core.ts';
 import type { Pane } from './unified.types.ts';
 
 /** A record's fate so far: not yet in the log, waiting in the log, or processed (how). */
@@ -66,7 +66,10 @@ export interface UnifiedView {
   checkpoints: number;
 }
 
-export function unifiedView(e: UnifiedEngine, watermarkLine: [number, number][]): UnifiedView {
+export function unifiedView(
+  e: UnifiedPipeline,
+  watermarkLine: [number, number][] = e.watermarkLine,
+): UnifiedView {
   const w = e.world;
   const u = e.scenario.unified;
   const records: UnifiedRecordView[] = [];
