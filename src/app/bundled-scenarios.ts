@@ -70,26 +70,7 @@ function nameOf(text: string, file: string): string {
   return file.replace(/\.json$/, '');
 }
 
-/**
- * Unified (Dataflow-style) scenarios run headless (`npm run simulate`) but the page cannot play
- * them step by step yet: they stay out of the picker until it can.
- */
-function isUnified(text: string): boolean {
-  try {
-    const value: unknown = JSON.parse(text);
-    return (
-      !!value &&
-      typeof value === 'object' &&
-      'architecture' in value &&
-      value.architecture === 'unified'
-    );
-  } catch {
-    return false;
-  }
-}
-
 export const bundledScenarios: readonly BundledScenario[] = Object.entries(files)
-  .filter(([, text]) => !isUnified(text))
   .map(([path, text]) => {
     const file = path.slice(path.lastIndexOf('/') + 1);
     return { file, name: nameOf(text, file), text, watchFor: WATCH_FOR[file] ?? '' };

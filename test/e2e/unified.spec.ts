@@ -1,33 +1,86 @@
-import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  button,
+  counter,
+  expectDaysMatchEngine,
+  maxSpeed,
+  pickScenario,
+  position,
+  SCREENS,
+  watch,
+} from './support/pipeline-page.ts';
 
 /**
- * Until the page can play the unified pipeline step by step, a unified scenario (valid: the
- * headless simulator runs it) is refused with a clear message, and the current run stays.
+ * The unified (Dataflow-style) pipeline in the browser: a unified scenario plays step by step
+ * like Lambda and Kappa, its state (watermark, windows, panes, sink) and narration come from the
+ * engine, and stepping back then forward shows the very same numbers and words.
  */
-test('a unified scenario is refused with a clear message and the current run stays', async ({
-  page,
-}) => {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto('/#/sandbox');
-  const counter = page.getByRole('status', { name: 'Current step' }).locator('strong');
-  await expect(counter).toBeVisible();
-  await page.getByRole('button', { name: 'Go to end' }).click();
-  const before = await counter.innerText();
+const FIG_2_11 =
+  'Streaming Systems fig. 2-11 (right): early, on-time and late panes, heuristic watermark';
 
-  const unified = readFileSync(
-    'scenarios/28-streaming-systems-fig-2-11-early-late-heuristic.json',
-    'utf8',
-  );
-  await page.getByRole('textbox', { name: 'Scenario JSON' }).fill(unified);
-  await page.getByRole('button', { name: 'Run scenario' }).click();
-  const alert = page.getByRole('alert');
-  await expect(alert).toContainText('cannot play a unified');
-  await expect(alert).toContainText('npm run simulate');
-  expect(await counter.innerText()).toBe(before);
-  expect(errors).toEqual([]);
+/** The unified pipeline's tables and the narration as text (what a learner reads). */
+async function shown(page: Page): Promise<string> {
+  const tables = page.locator('.area-picture table');
+  const narration = page.getByRole('region', { name: 'Narration' });
+  return `${(await tables.allInnerTexts()).join('\n')}\n--\n${await narration.innerText()}`;
+}
+
+test('a unified scenario plays to the end with no console error', async ({ page }) => {
+  const seen = watch(page);
+  await page.goto('/#/sandbox');
+  await pickScenario(page, FIG_2_11);
+  const { n } = await position(page);
+  await maxSpeed(page);
+  await button(page, 'Play').click();
+  await expect(counter(page)).toHaveText(new RegExp(`^\\s*Step ${n} of ${n}\\s*$`), {
+    timeout: 60_000,
+  });
+  await expect(button(page, 'Play')).toBeVisible();
+  await expectDaysMatchEngine(page, 'unified at the end');
+  const picture = page.locator('.area-picture');
+  await expect(picture.getByRole('table', { name: /Sink \(results table\)/ })).toBeVisible();
+  await expect(picture.getByRole('table', { name: 'Panes fired' })).toContainText('late');
+  expect(seen.errors).toEqual([]);
 });
+
+test('a step back then forward shows identical numbers and words', async ({ page }) => {
+  const seen = watch(page);
+  await page.goto('/#/sandbox');
+  await pickScenario(page, FIG_2_11);
+  for (let k = 0; k < 12; k++) await button(page, 'Next step').click();
+  await expect(counter(page)).toHaveText(/Step 12 of/);
+  const at12 = await shown(page);
+  await expectDaysMatchEngine(page, 'unified step 12');
+  await button(page, 'Previous step').click();
+  await expect(counter(page)).toHaveText(/Step 11 of/);
+  expect(await shown(page)).not.toBe(at12);
+  await button(page, 'Next step').click();
+  await expect(counter(page)).toHaveText(/Step 12 of/);
+  expect(await shown(page)).toBe(at12);
+  // The Timeline and Go to end reach the same state as stepping.
+  await button(page, 'Go to end').click();
+  const { n } = await position(page);
+  await expect(counter(page)).toHaveText(new RegExp(`Step ${n} of ${n}`));
+  await expectDaysMatchEngine(page, 'unified at the end');
+  expect(seen.errors).toEqual([]);
+});
+
+for (const [width, height] of [
+  [1366, 768],
+  [390, 844],
+] as const) {
+  test(`at ${width}×${height}: a unified session has no serious axe violations; screenshot`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/#/sandbox');
+    await pickScenario(page, FIG_2_11);
+    for (let k = 0; k < 20; k++) await button(page, 'Next step').click();
+    await expect(counter(page)).toHaveText(/Step 20 of/);
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? ''));
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    await page.screenshot({ path: `${SCREENS}/unified-${width}.png`, fullPage: true });
+  });
+}

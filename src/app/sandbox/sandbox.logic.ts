@@ -25,8 +25,10 @@ export const DELAY_BY_MS = 3 * 60 * 60 * 1000;
 export const TEST_PREFIX = 'test-';
 
 /**
- * Switches Lambda ↔ Kappa. Crash faults follow the streaming job (speed ↔ stream); a batch
- * crash has no Kappa counterpart and is dropped. Everything else stays as written.
+ * Switches between Lambda, Kappa and unified. Crash faults follow the streaming job (speed ↔
+ * stream, the unified pipeline being `stream`); a batch crash has no Kappa or unified
+ * counterpart and is dropped. Everything else stays as written (a unified run ignores the
+ * Lambda and Kappa sections, the others its `unified` section).
  */
 export function withArchitecture(input: ScenarioInput, architecture: Architecture): ScenarioInput {
   const next = structuredClone(input);
@@ -34,7 +36,7 @@ export function withArchitecture(input: ScenarioInput, architecture: Architectur
   if (next.faults) {
     next.faults = next.faults.flatMap((fault): FaultInput[] => {
       if (fault.kind !== 'crash') return [fault];
-      if (architecture === 'kappa') {
+      if (architecture !== 'lambda') {
         return fault.job === 'batch' ? [] : [{ ...fault, job: 'stream' }];
       }
       return [{ ...fault, job: fault.job === 'stream' ? 'speed' : fault.job }];

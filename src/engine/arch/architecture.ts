@@ -24,6 +24,7 @@ import type {
   ArchitectureView,
   Lineage,
   ReasonKind,
+  Report,
   ServedParts,
   StepKind,
 } from '../simulation/simulation.types.ts';
@@ -37,6 +38,8 @@ export interface Core {
   readonly appended: number;
   readonly earliest: number;
   readonly truth: Truth;
+  /** Truth for a day (by the architecture's aggregate when it has its own). */
+  truthOn(day: number): number;
   /** Schedules a recovery of `target` (an architecture's own numbering) at `at`. */
   scheduleRecovery(at: number, target: number): void;
   /** True when `target` has a recovery pending. */
@@ -75,6 +78,14 @@ export interface Architecture {
   missingReason(core: Core, ev: number, day: number): ReasonKind;
   /** One or two plain sentences for a step this architecture performed (undefined: not its own). */
   words(core: Core, fact: StepFact): string | undefined;
+  /** Told when the engine appended a record to the log (an architecture may track arrivals). */
+  appended?(core: Core, record: number): void;
+  /** Truth for a day when the architecture's aggregate is not the scenario logic's count. */
+  truthOn?(core: Core, day: number): number;
+  /** True when retention never applies to it (no `log.trimmed` steps). */
+  readonly ignoresRetention?: boolean;
+  /** Its additions to the headless report (unified: `panes`, `dropped`). */
+  report?(): Partial<Report>;
   /** A copy for checkpoints (the one way to snapshot; restore = use the copy). */
   clone(): Architecture;
   /** Approximate size of its state, for the checkpoint budget. */

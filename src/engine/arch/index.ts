@@ -7,18 +7,16 @@ import type { World } from '../world/world.ts';
 import type { Architecture } from './architecture.ts';
 import { KappaArchitecture } from './kappa/kappa.arch.ts';
 import { LambdaArchitecture } from './lambda/lambda.arch.ts';
+import { UnifiedArchitecture } from './unified/unified.arch.ts';
 
-export const ARCHITECTURES: Partial<
-  Record<Scenario['architecture'], (world: World) => Architecture>
-> = {
+export const ARCHITECTURES: Record<Scenario['architecture'], (world: World) => Architecture> = {
   lambda: (world) => new LambdaArchitecture(world),
   kappa: (world) => new KappaArchitecture(world),
+  unified: (world) => new UnifiedArchitecture(world),
 };
 
 export function createArchitecture(world: World): Architecture {
-  const make = ARCHITECTURES[world.scenario.architecture];
-  if (!make) throw new Error(`architecture "${world.scenario.architecture}" is not available yet`);
-  return make(world);
+  return ARCHITECTURES[world.scenario.architecture](world);
 }
 
 export type { Architecture, Core, Scan, Served } from './architecture.ts';

@@ -33,7 +33,7 @@ const faultKind = (f: TimedFault): StepKind =>
 function buildSchedule(s: Scenario): Schedule {
   const timed = s.faults.filter(
     (f): f is TimedFault =>
-      f.kind === 'crash' || (f.kind === 'deploy' && s.architecture !== 'lambda'),
+      f.kind === 'crash' || (f.kind === 'deploy' && s.architecture === 'kappa'),
   );
   const prio = (f: TimedFault): number => STEP_PRIORITY[faultKind(f)];
   timed.sort((a, b) => a.at - b.at || prio(a) - prio(b) || a.index - b.index);
@@ -137,7 +137,7 @@ export class Engine implements Core {
     scan.reset();
     const w = this.world;
     const s = this.scenario;
-    if (s.log.retention !== null && this.earliest < this.appended) {
+    if (s.log.retention !== null && this.earliest < this.appended && !this.arch.ignoresRetention) {
       scan.consider(w.recArrival[this.earliest] + s.log.retention + 1, 'log.trimmed', -1, -1);
     }
     if (this.faultPosition < this.schedule.timed.length) {
@@ -179,6 +179,7 @@ export class Engine implements Core {
         return this.trim();
       case 'record.appended':
         this.appended++;
+        this.arch.appended?.(this, subject);
         return { kind, record: subject };
       case 'job.crashed':
       case 'deploy.started': {
@@ -215,6 +216,11 @@ export class Engine implements Core {
     return d === null ? -1 : d - this.world.dayBase;
   }
 
+  /** Truth for a day index: the scenario logic's count, or the architecture's aggregate. */
+  truthOn(day: number): number {
+    return this.arch.truthOn ? this.arch.truthOn(this, day) : this.truth.countOn(day);
+  }
+
   servedOn(day: number): { served: number; parts: QueryAnswer['parts'] } {
     return this.arch.servedOn(day);
   }
@@ -228,7 +234,7 @@ export class Engine implements Core {
       at: isoTime(query.at),
       day: dayKey(day + this.world.dayBase),
       served,
-      truth: this.truth.countOn(day),
+      truth: this.truthOn(day),
       parts,
     };
     this.answeredQueries.push(q);

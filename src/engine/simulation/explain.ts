@@ -60,6 +60,13 @@ interface Entry {
 
 export function explainDay(e: Engine, day: number): Explanation {
   const w = e.world;
+  if (e.arch.kind === 'unified') {
+    // The unified pipeline's answer is the sink's: its differences from truth (records not yet
+    // in a pane, dropped records, the add-all sink) are what its own picture shows, not reasons
+    // matched record by record here.
+    const { served } = e.servedOn(day);
+    return { day: dayKey(day + w.dayBase), served, truth: e.truthOn(day), reasons: [] };
+  }
   const truthTable = e.truth.table;
   const index = truthIndex(w, truthTable);
   const distinct = index.distinct;
@@ -121,7 +128,7 @@ export function explainDay(e: Engine, day: number): Explanation {
   return {
     day: dayKey(day + w.dayBase),
     served,
-    truth: e.truth.countOn(day),
+    truth: e.truthOn(day),
     reasons: [...reasons.values()].filter((r) => r.count !== 0),
   };
 }

@@ -41,7 +41,7 @@ function sharedWords(core: Core, jobs: readonly StreamJob[], fact: StepFact): st
       return text;
     }
     case 'record.processed':
-      return describeProcessed(core, job!, fact);
+      return 'outcome' in fact ? describeProcessed(core, job!, fact) : '';
     case 'offsets.committed':
       return fact.checkpoint
         ? `${who} took a checkpoint: its counts and ${offsetText(w, fact.position)} are saved together. If it crashed, both would roll back here.`
@@ -75,7 +75,11 @@ function describeAppend(core: Core, record: number): string {
   return text;
 }
 
-function describeProcessed(core: Core, job: StreamJob, f: FactOf<'record.processed'>): string {
+function describeProcessed(
+  core: Core,
+  job: StreamJob,
+  f: Extract<FactOf<'record.processed'>, { job: number }>,
+): string {
   const who = jobLabel(job);
   const base = core.world.dayBase;
   const r = recordInfo(core.world, f.record);

@@ -10,7 +10,7 @@ export type Moment = 'batch' | 'crash' | 'deploy' | 'query';
 
 export const MOMENT_KINDS: Record<Moment, readonly number[]> = {
   batch: [kindCode('batch.started')],
-  crash: [kindCode('job.crashed')],
+  crash: [kindCode('job.crashed'), kindCode('pipeline.crashed')],
   deploy: [kindCode('deploy.started')],
   query: [kindCode('query.answered')],
 };

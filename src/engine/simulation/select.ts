@@ -95,7 +95,7 @@ export function selectView(e: Engine, step: number): SimulationView {
   for (const d of e.arch.countedDays()) days.add(d);
   const served: ServedDay[] = [...days]
     .sort((a, b) => a - b)
-    .map((d) => ({ day: dayKey(d + w.dayBase), ...e.servedOn(d), truth: e.truth.countOn(d) }));
+    .map((d) => ({ day: dayKey(d + w.dayBase), ...e.servedOn(d), truth: e.truthOn(d) }));
   const cutOff = arch.architecture === 'lambda' ? (arch.batch.published?.cutOff ?? 0) : 0;
   return {
     step,

@@ -112,11 +112,6 @@ export class Simulation {
   private readonly nearCopy: number;
 
   private constructor(scenario: Scenario, options: SimulationOptions) {
-    if (scenario.architecture === 'unified') {
-      throw new Error(
-        'the browser cannot play a unified (Dataflow-style) scenario yet; run it with the headless simulator (npm run simulate)',
-      );
-    }
     this.scenario = scenario;
     this.nearCopy = Math.max(1, options.nearCopy ?? 256);
     this.world = buildWorld(scenario);
@@ -270,6 +265,7 @@ export class Simulation {
       architecture: this.scenario.architecture,
       steps: this.stepCount,
       answers: this.final.answersInQueryOrder(),
+      ...this.final.arch.report?.(),
     };
   }
 

@@ -3,6 +3,7 @@
  * visuals read, and the headless report. The engine produces these; the UI only reads them.
  */
 import type { PaneReport } from '../unified/unified.types.ts';
+import type { UnifiedView } from '../unified/unified.view.ts';
 import type { Architecture, Counting, Delivery, Dedup } from '../scenario/scenario.types.ts';
 
 /** Every kind of thing that can happen in one step. */
@@ -19,6 +20,15 @@ export type StepKind =
   | 'offsets.committed' // at-least-once commit or exactly-once checkpoint
   | 'replay.caught-up' // Kappa: the new job's lag reached 0
   | 'serving.switched' // Kappa: the serving layer moved to the new table; the old job stopped
+  | 'pipeline.crashed' // unified: the pipeline crashed (state back to its last checkpoint)
+  | 'pipeline.recovered' // unified: back after a crash; it re-processes from the checkpoint
+  | 'record.dropped' // unified: a record for a window past its allowed lateness
+  | 'pipeline.caught-up' // unified: re-processed what it had processed before the crash
+  | 'partition.idle' // unified: a quiet partition no longer holds the watermark back
+  | 'watermark.advanced' // unified: the watermark moved on
+  | 'pane.fired' // unified: a trigger fired: a pane of a window went to the sink
+  | 'window.expired' // unified: the watermark passed a window's end + allowed lateness
+  | 'state.checkpointed' // unified: the pipeline's state was checkpointed (exactly-once)
   | 'query.answered';
 
 /** Names of the jobs: `speed` and `batch` (Lambda), `v1`, `v2`, … (Kappa). */
@@ -160,17 +170,11 @@ export interface ServedDay {
   parts: ServedParts;
 }
 
-/** One pane of the unified pipeline as the picture shows it (defined by that architecture). */
-export interface PaneView {
-  key: string;
-  [field: string]: unknown;
-}
-
 /** Each architecture's own part of the view, told apart by `architecture`. */
 export type ArchitectureView =
   | { architecture: 'lambda'; batch: BatchView; servingTable: null }
   | { architecture: 'kappa'; batch: null; servingTable: string }
-  | { architecture: 'unified'; batch: null; servingTable: null; panes: PaneView[] };
+  | { architecture: 'unified'; batch: null; servingTable: null; unified: UnifiedView };
 
 export interface ViewBase {
   /** Index of the step just done (-1: before the first step). */

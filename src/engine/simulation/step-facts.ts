@@ -7,6 +7,7 @@
 import type { BatchCrash } from '../batch/batch.layer.ts';
 import type { Outcome } from '../stream/tally.logic.ts';
 import type { QueryAnswer } from './simulation.types.ts';
+import type { Pane } from '../unified/unified.types.ts';
 
 export type StepFact =
   | { kind: 'log.trimmed'; deleted: number; earliest: number }
@@ -54,6 +55,60 @@ export type StepFact =
   | { kind: 'deploy.started'; job: number; earliest: number; servingTable: string }
   | { kind: 'replay.caught-up'; job: number }
   | { kind: 'serving.switched'; job: number; stoppedJob: number }
-  | { kind: 'query.answered'; query: number; answer: QueryAnswer };
+  | { kind: 'query.answered'; query: number; answer: QueryAnswer }
+  | UnifiedFact;
+
+/**
+ * The unified pipeline's steps (arch/unified/). Windows are named by their start (epoch ms);
+ * watermarks are epoch ms (−Infinity: none yet, +Infinity: "end").
+ */
+export type UnifiedFact =
+  | {
+      kind: 'pipeline.crashed';
+      /** True when the pipeline was already down: nothing changed. */
+      ignored: boolean;
+      /** Records processed just before the crash, and the checkpoint's position it restarts at. */
+      processedBefore: number;
+      restartAt: number;
+      backAt: number;
+    }
+  | { kind: 'pipeline.recovered'; resumeAt: number; recovering: boolean }
+  | {
+      kind: 'record.processed';
+      record: number;
+      /** Its window's start and end. */
+      window: number;
+      end: number;
+      /** on-time: the watermark had not passed the window's end; late: it had; skipped: a repeated
+       * event id (dedup) or a user the logic excludes. */
+      fate: 'on-time' | 'late' | 'skipped';
+      skipped: 'duplicate' | 'excluded' | null;
+      /** The window's value after it (its total so far), and whether this is a re-processing
+       * after a crash (the state rolled back, so it counts once). */
+      total: number;
+      again: boolean;
+    }
+  | {
+      kind: 'record.dropped';
+      record: number;
+      window: number;
+      end: number;
+      /** end + allowed lateness, which the watermark had passed. */
+      horizon: number;
+      watermark: number;
+    }
+  | { kind: 'pipeline.caught-up'; position: number }
+  | { kind: 'partition.idle'; partition: number; watermark: number }
+  | {
+      kind: 'watermark.advanced';
+      from: number;
+      to: number;
+      /** Windows whose end, and whose lateness horizon, the watermark passed in this step. */
+      passedEnd: number[];
+      passedHorizon: number[];
+    }
+  | { kind: 'pane.fired'; pane: Pane; /** the sink's value for the window after it */ sink: number }
+  | { kind: 'window.expired'; window: number; end: number; /** the sink keeps it */ sink: number }
+  | { kind: 'state.checkpointed'; position: number };
 
 export type FactOf<K extends StepFact['kind']> = Extract<StepFact, { kind: K }>;

@@ -20,7 +20,19 @@ export const STEP_PRIORITY: Readonly<Record<StepKind, number>> = {
   'offsets.committed': 9,
   'replay.caught-up': 10,
   'serving.switched': 11,
-  'query.answered': 12,
+  'query.answered': 21,
+  // Unified (docs/engine.md "Unified": crash, recovery, appends, processing, caught-up, idle
+  // partitions, the watermark, panes, expiries, checkpoint, queries). A crash and a recovery are
+  // scheduled by the engine as `job.crashed` / `job.recovered` and recorded under these names.
+  'pipeline.crashed': 1,
+  'pipeline.recovered': 2,
+  'record.dropped': 8,
+  'pipeline.caught-up': 14,
+  'partition.idle': 15,
+  'watermark.advanced': 16,
+  'pane.fired': 17,
+  'window.expired': 18,
+  'state.checkpointed': 19,
 };
 
 /** Every kind, in a fixed order: a kind's position is its compact code in the step columns. */

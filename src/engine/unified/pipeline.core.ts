@@ -17,7 +17,6 @@ import { pipelineMachine } from './unified.machine.ts';
 import { FATE, U, type Pane } from './unified.types.ts';
 import { Windowing } from './window.logic.ts';
 
-
 export type PipelineSnapshot = SnapshotFrom<typeof pipelineMachine>;
 
 export interface SinkEntry {

@@ -35,6 +35,8 @@ const BY_STEP_KIND: Readonly<Record<string, MomentKind>> = {
   'batch.published': 'batch-published',
   'job.crashed': 'crash',
   'job.recovered': 'recovery',
+  'pipeline.crashed': 'crash',
+  'pipeline.recovered': 'recovery',
   'deploy.started': 'deploy',
   'replay.caught-up': 'catch-up',
   'serving.switched': 'switch-over',
