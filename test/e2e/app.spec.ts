@@ -46,6 +46,8 @@ async function goToEnd(page: Page): Promise<number> {
 }
 
 test('every bundled scenario runs to the end and shows its answers', async ({ page }) => {
+  // It visits every bundled scenario (32 with the unified ones): the time grows with their number.
+  test.slow();
   const seen = watch(page);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto('/#/sandbox');
