@@ -4,7 +4,7 @@ import {
   button,
   counter,
   expectDaysMatchEngine,
-  maxSpeed,
+  fastSpeed,
   pickScenario,
   position,
   SCREENS,
@@ -31,7 +31,7 @@ test('a unified scenario plays to the end with no console error', async ({ page 
   await page.goto('/#/sandbox');
   await pickScenario(page, FIG_2_11);
   const { n } = await position(page);
-  await maxSpeed(page);
+  await fastSpeed(page);
   await button(page, 'Play').click();
   await expect(counter(page)).toHaveText(new RegExp(`^\\s*Step ${n} of ${n}\\s*$`), {
     timeout: 60_000,
