@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     const page = await served.browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(served.url);
+    await page.goto(`${served.url}#/sandbox`); // the home page is the lessons index
     await page
       .getByText(/^\s*Step \d+ of \d+\s*$/)
       .first()
