@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGET_KB = 60;
-export const LESSON_BUDGET_KB = 105;
+/** The first lesson's weight on 2026-12-02 after the unified architecture joined the Simulation. */
+export const LESSON_BUDGET_KB = 112;
 export const GOAL_KB = 60;
 
 const DIST = process.argv.find((a) => a.startsWith('--dist='))?.slice(7) ?? 'dist';
