@@ -84,18 +84,25 @@ function selectRecent(e: Engine, limit: number, cutOff: number): LogRecordView[]
   return out;
 }
 
+/** Every day with any count in any view, or in truth, sorted: served (with parts) and truth. */
+export function selectDays(e: Engine): ServedDay[] {
+  const days = new Set<number>();
+  const counts = e.truth.counts;
+  for (let d = 0; d < counts.length; d++) if (counts[d] !== 0) days.add(d);
+  for (const d of e.arch.countedDays()) days.add(d);
+  return [...days]
+    .sort((a, b) => a - b)
+    .map((d) => ({
+      day: dayKey(d + e.world.dayBase),
+      ...e.servedOn(d),
+      truth: e.truthOn(d),
+    }));
+}
+
 export function selectView(e: Engine, step: number): SimulationView {
   const w = e.world;
   const arch = e.arch.view(e);
-  const days = new Set<number>();
-  const collect = (counts: Int32Array): void => {
-    for (let d = 0; d < counts.length; d++) if (counts[d] !== 0) days.add(d);
-  };
-  collect(e.truth.counts);
-  for (const d of e.arch.countedDays()) days.add(d);
-  const served: ServedDay[] = [...days]
-    .sort((a, b) => a - b)
-    .map((d) => ({ day: dayKey(d + w.dayBase), ...e.servedOn(d), truth: e.truthOn(d) }));
+  const served = selectDays(e);
   const cutOff = arch.architecture === 'lambda' ? (arch.batch.published?.cutOff ?? 0) : 0;
   return {
     step,

@@ -10,12 +10,13 @@ import { buildWorld, type World } from '../world/world.ts';
 import { Engine } from './engine.ts';
 import { explainDay, lineageOf } from './explain.ts';
 import { describeStep, stepMotion, recordInfo } from './narrate.ts';
-import { selectView } from './select.ts';
+import { selectDays, selectView } from './select.ts';
 import type {
   Explanation,
   Lineage,
   RecordInfo,
   Report,
+  ServedDay,
   SimulationView,
   StepInfo,
   StepKind,
@@ -215,6 +216,14 @@ export class Simulation {
   /** The state after step i (i = −1: before the first step), as the visuals read it. */
   view(i: number): SimulationView {
     return selectView(this.stateAfter(i + 1), i);
+  }
+
+  /**
+   * Served and truth of every day after step i: the same as `view(i).days`, without selecting
+   * the rest of the view (what a chart of answers over time reads at every step).
+   */
+  days(i: number): ServedDay[] {
+    return selectDays(this.stateAfter(i + 1));
   }
 
   /** The records behind the served number of `day` (`YYYY-MM-DD`) after step i. */
