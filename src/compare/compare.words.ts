@@ -30,7 +30,8 @@ export interface LineStyle {
   width: number;
 }
 
-export const TRUTH_STYLE: LineStyle = { colour: palette.ink, dash: '2 4', marker: 'bar', width: 3 };
+/** Truth: a wide pale band under the columns' lines, so a line on top of it still shows. */
+export const TRUTH_STYLE: LineStyle = { colour: '#b9c0ca', dash: null, marker: 'bar', width: 8 };
 
 export const COLUMN_STYLES: Record<Architecture, LineStyle> = {
   lambda: { colour: palette.batch, dash: null, marker: 'circle', width: 2.5 },

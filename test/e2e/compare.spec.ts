@@ -119,6 +119,7 @@ test('keyboard only, at 1366×768 and 390 px wide', async ({ page }) => {
     [390, 844],
   ]) {
     await page.setViewportSize({ width, height });
+    await page.goto('about:blank');
     await page.goto('/#/compare?s=03-hand-off-after-a-batch-run');
     await expect(timeline(page)).toBeVisible();
     // Tab to the Play button and start it with the keyboard; arrows step the shared timeline.
@@ -126,7 +127,7 @@ test('keyboard only, at 1366×768 and 390 px wide', async ({ page }) => {
     for (let i = 0; i < 40 && !(await play.evaluate((b) => b === document.activeElement)); i++)
       await page.keyboard.press('Tab');
     await expect(play).toBeFocused();
-    await page.locator('body').press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
     await expect(timeline(page)).toHaveValue('1');
     await page.keyboard.press('End');
     await expect(answers(page)).not.toContainText('not asked yet');

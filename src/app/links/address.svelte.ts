@@ -137,6 +137,9 @@ export class AddressSync {
 
   /** Back / Forward: show the moment that entry recorded, without recording a new one. */
   async onPopState(): Promise<void> {
+    // Another page of the Lab (a link to the lessons or the comparison): the shell leaves the
+    // sandbox, and writing the sandbox's address back would undo that navigation.
+    if (sandboxQuery(location.hash) === null) return;
     this.problem = null;
     this.#session.pause();
     this.#written = null;
