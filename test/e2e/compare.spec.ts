@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { buildComparison } from '../../src/compare/compare.build.ts';
 import { COMPARE_COLUMNS } from '../../src/compare/compare.columns.ts';
-import { maxSpeed, SCREENS, timeline, watch } from './support/pipeline-page.ts';
+import { fastSpeed, SCREENS, timeline, watch } from './support/pipeline-page.ts';
 
 const column = (page: Page, architecture: string) =>
   page.locator(`section[data-column="${architecture}"]`);
@@ -39,7 +39,7 @@ test('the compare view plays to the end with no console error and reveals every 
   const c = engineComparison('05-at-least-once-crash.json');
   await expect(timeline(page)).toHaveAttribute('max', String(c.moments.length));
   await expect(answers(page)).toContainText('not asked yet');
-  await maxSpeed(page);
+  await fastSpeed(page);
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(timeline(page)).toHaveValue(String(c.moments.length), { timeout: 20_000 });
   await expect(answers(page)).not.toContainText('not asked yet');
