@@ -1,0 +1,135 @@
+/**
+ * Every predict-then-reveal answer shown is the engine's: the player is rendered on a real
+ * lesson, its scenario's events are changed, and the number the reveal shows must follow the
+ * engine (a hand-typed or cached answer would stay the same and fail). The expected numbers are
+ * the headless simulator's report for the same scenario text (its query answers), not the
+ * player's own lookup.
+ */
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText, runScenario } from '../../src/engine/index.ts';
+import { loadLessons } from '../../src/lessons/build/lessons.plugin.ts';
+import type { Lesson } from '../../src/lessons/lesson.types.ts';
+import LessonPlayer from '../../src/lessons/player/LessonPlayer.svelte';
+
+const loaded = loadLessons('src/lessons');
+if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+const lessons = loaded.lessons;
+
+function lessonById(id: string): Lesson {
+  const lesson = lessons.find((l) => l.id === id);
+  if (!lesson) throw new Error(`no lesson ${id}`);
+  return lesson;
+}
+
+/** The 1-based number of the step whose title is `title`. */
+function stepNumber(lesson: Lesson, title: string): number {
+  const i = lesson.steps.findIndex((s) => s.title === title);
+  if (i < 0) throw new Error(`${lesson.id} has no step "${title}"`);
+  return i + 1;
+}
+
+type ScenarioInput = {
+  events: { id: string; user: string; time: string; arrival?: string }[];
+  [key: string]: unknown;
+};
+
+/** The lesson with its scenario's input changed by `change` (the lesson text is untouched). */
+function withScenario(lesson: Lesson, change: (input: ScenarioInput) => void): Lesson {
+  const input = JSON.parse(lesson.scenarioText) as ScenarioInput;
+  change(input);
+  return { ...lesson, scenarioText: JSON.stringify(input) };
+}
+
+/** The headless simulator's answer to the scenario's `k`-th query (0-based). */
+function reportAnswer(lesson: Lesson, k: number): { served: number; day: string } {
+  const parsed = parseScenarioText(lesson.scenarioText);
+  if (!parsed.ok) throw new Error('invalid scenario');
+  return runScenario(parsed.scenario).answers[k];
+}
+
+/** Opens the lesson at a question step, answers `typed`, presses Next and returns the reveal. */
+async function reveal(lesson: Lesson, step: number, typed: string): Promise<string> {
+  const user = userEvent.setup();
+  const view = render(LessonPlayer, { lesson, next: null, step, ongo: () => {} });
+  const narration = screen.getByRole('region', { name: 'Narration' });
+  expect(narration).toHaveTextContent('Predict:');
+  const box = within(narration).queryByLabelText('Your answer');
+  if (box && box.tagName === 'INPUT') await user.type(box, typed);
+  await user.click(screen.getByRole('button', { name: 'Next', exact: true }));
+  expect(narration).toHaveTextContent(/The engine shows|went from/);
+  const text = narration.querySelector('.reveal')?.textContent ?? '';
+  view.unmount();
+  return text.replace(/\s+/g, ' ');
+}
+
+/** The number in "The engine shows <n> for …". */
+function shown(revealed: string): number {
+  const m = /The engine shows (-?\d+)/.exec(revealed);
+  if (!m) throw new Error(`no number in: ${revealed}`);
+  return Number(m[1]);
+}
+
+describe('predict-then-reveal shows the engine’s number, and it follows the scenario', () => {
+  it('lesson 10: a late sign-up that arrives on time changes yesterday’s revealed answer', async () => {
+    const lesson = lessonById('10-reconciliation');
+    const step = stepNumber(lesson, 'The batch layer recounts');
+    // The scenario's 2nd query asks for yesterday just after the batch run publishes (the cue).
+    const before = reportAnswer(lesson, 1);
+    const onTime = withScenario(lesson, (input) => {
+      const cy = input.events.find((e) => e.id === 'e4')!;
+      cy.arrival = cy.time;
+    });
+    const after = reportAnswer(onTime, 1);
+    expect(after.served).not.toBe(before.served);
+
+    expect(shown(await reveal(lesson, step, '0'))).toBe(before.served);
+    const revealed = await reveal(onTime, step, '0');
+    expect(shown(revealed)).toBe(after.served);
+    expect(revealed).toContain(`You said 0: that is ${after.served} more than you said`);
+  });
+
+  it('lesson 7: one more test account changes the answer served while v2 replays', async () => {
+    const lesson = lessonById('07-kappa');
+    const step = stepNumber(lesson, 'Replaying');
+    // The cue is 13:00, the time of the scenario's 2nd query (yesterday, still from table v1).
+    const before = reportAnswer(lesson, 1);
+    const more = withScenario(lesson, (input) => {
+      input.events.push({
+        id: 'e8',
+        user: 'test-3',
+        time: '2026-11-23T16:00:00Z',
+        arrival: '2026-11-23T16:00:01Z',
+      });
+    });
+    const after = reportAnswer(more, 1);
+    expect(after.served).toBe(before.served + 1);
+
+    expect(shown(await reveal(lesson, step, String(before.served)))).toBe(before.served);
+    const revealed = await reveal(more, step, String(before.served));
+    expect(shown(revealed)).toBe(after.served);
+    expect(revealed).toContain('1 more than you said');
+  });
+
+  it('lesson 7: a direction question reveals the engine’s before and after numbers', async () => {
+    const lesson = lessonById('07-kappa');
+    const step = stepNumber(lesson, 'Switch over');
+    // Before the switch: the 2nd query (from table v1); after it: the 3rd (from table v2).
+    const more = withScenario(lesson, (input) => {
+      input.events.push({
+        id: 'e8',
+        user: 'test-3',
+        time: '2026-11-23T16:00:00Z',
+        arrival: '2026-11-23T16:00:01Z',
+      });
+    });
+    for (const version of [lesson, more]) {
+      const from = reportAnswer(version, 1).served;
+      const to = reportAnswer(version, 2).served;
+      const revealed = await reveal(version, step, '');
+      expect(revealed).toContain(`went from ${from} to ${to}`);
+    }
+    expect(reportAnswer(more, 1).served).not.toBe(reportAnswer(lesson, 1).served);
+  });
+});
