@@ -71,7 +71,8 @@ for (const lesson of lessons) {
       if (lesson.steps[i - 1].question) {
         await expect(narration(page)).toContainText('Predict:');
         await next(page).click(); // reveal
-        await expect(narration(page)).toContainText('The engine shows', { ignoreCase: true });
+        // A number question: "The engine shows 4 …"; a direction question: "… went from 3 to 2".
+        await expect(narration(page)).toContainText(/The engine shows|went from -?\d+ to -?\d+/i);
       }
       shown[i] = await snapshot(page);
       if (i < n) await next(page).click();
