@@ -57,7 +57,7 @@ async function reveal(lesson: Lesson, step: number, typed: string): Promise<stri
   expect(narration).toHaveTextContent('Predict:');
   const box = within(narration).queryByLabelText('Your answer');
   if (box && box.tagName === 'INPUT') await user.type(box, typed);
-  await user.click(screen.getByRole('button', { name: 'Next', exact: true }));
+  await user.click(screen.getByRole('button', { name: /^Next$/ }));
   expect(narration).toHaveTextContent(/The engine shows|went from/);
   const text = narration.querySelector('.reveal')?.textContent ?? '';
   view.unmount();
