@@ -35,16 +35,32 @@ type ScenarioInput = {
   [key: string]: unknown;
 };
 
-/** The lesson with its scenario's input changed by `change` (the lesson text is untouched). */
-function withScenario(lesson: Lesson, change: (input: ScenarioInput) => void): Lesson {
-  const input = JSON.parse(lesson.scenarioText) as ScenarioInput;
+/**
+ * The lesson with one scenario file's input changed by `change` (by default the main one; the
+ * lesson text is untouched).
+ */
+function withScenario(
+  lesson: Lesson,
+  change: (input: ScenarioInput) => void,
+  file = lesson.scenarioFile,
+): Lesson {
+  const input = JSON.parse(lesson.scenarios[file]) as ScenarioInput;
   change(input);
-  return { ...lesson, scenarioText: JSON.stringify(input) };
+  const text = JSON.stringify(input);
+  return {
+    ...lesson,
+    scenarios: { ...lesson.scenarios, [file]: text },
+    ...(file === lesson.scenarioFile ? { scenarioText: text } : {}),
+  };
 }
 
-/** The headless simulator's answer to the scenario's `k`-th query (0-based). */
-function reportAnswer(lesson: Lesson, k: number): { served: number; day: string } {
-  const parsed = parseScenarioText(lesson.scenarioText);
+/** The headless simulator's answer to the `k`-th query (0-based) of a scenario file. */
+function reportAnswer(
+  lesson: Lesson,
+  k: number,
+  file = lesson.scenarioFile,
+): { served: number; day: string } {
+  const parsed = parseScenarioText(lesson.scenarios[file]);
   if (!parsed.ok) throw new Error('invalid scenario');
   return runScenario(parsed.scenario).answers[k];
 }
