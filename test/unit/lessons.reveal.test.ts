@@ -148,4 +148,25 @@ describe('predict-then-reveal shows the engine’s number, and it follows the sc
     }
     expect(reportAnswer(more, 1).served).not.toBe(reportAnswer(lesson, 1).served);
   });
+  it('lesson 5: a step on another scenario file reveals that file’s number, and follows it', async () => {
+    const lesson = lessonById('05-duplicates');
+    const step = stepNumber(lesson, 'The same crash, at-most-once');
+    const file = lesson.steps[step - 1].scenarioFile;
+    expect(file).not.toBe(lesson.scenarioFile);
+    // The cue is the file's 1st query (noon); with the crash a minute later nothing is in flight.
+    const before = reportAnswer(lesson, 0, file);
+    const later = withScenario(
+      lesson,
+      (input) => {
+        const faults = input.faults as { kind: string; at?: string }[];
+        faults.find((f) => f.kind === 'crash')!.at = '2026-11-23T10:02:25Z';
+      },
+      file,
+    );
+    const after = reportAnswer(later, 0, file);
+    expect(after.served).toBe(before.served + 1);
+
+    expect(shown(await reveal(lesson, step, '0'))).toBe(before.served);
+    expect(shown(await reveal(later, step, '0'))).toBe(after.served);
+  });
 });

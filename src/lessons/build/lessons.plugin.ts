@@ -1,8 +1,9 @@
 /**
  * A small Vite plugin: reads every lesson folder `src/lessons/NN-slug/` at build time, parses
- * `lesson.md` with `marked` and `yaml` and checks it against the engine, then serves two
- * virtual modules: `virtual:lesson-catalog` (titles and summaries, for the first page) and
- * `virtual:lessons` (everything the player needs). Any problem fails the build (and shows
+ * `lesson.md` with `marked` and `yaml` and checks it against the engine, then serves virtual
+ * modules: `virtual:lesson-catalog` (titles and summaries, for the first page),
+ * `virtual:lesson-loaders` (one loader per lesson, so a lesson page loads only its own lesson:
+ * `virtual:lesson/<id>`) and `virtual:lessons` (every lesson, for "Try it yourself"). Any problem fails the build (and shows
  * Vite's overlay in development) with messages naming the file, the step and what is wrong.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -14,6 +15,10 @@ import { parseLesson } from './lesson.parse.ts';
 
 const CATALOG = 'virtual:lesson-catalog';
 const LESSONS = 'virtual:lessons';
+/** `virtual:lesson-loaders`: one loader per lesson id, so a lesson page loads only its lesson. */
+const LOADERS = 'virtual:lesson-loaders';
+/** `virtual:lesson/<id>`: one lesson (what the player needs). */
+const ONE = 'virtual:lesson/';
 
 export type LoadResult = { ok: true; lessons: Lesson[] } | { ok: false; problems: string[] };
 
@@ -70,24 +75,38 @@ export function catalogOf(lessons: Lesson[]): LessonEntry[] {
 }
 
 export function lessonsPlugin(dir: string): Plugin {
+  /** Read once per build (and again after a lesson file changes in development). */
+  let cached: LoadResult | null = null;
+  const isOurs = (id: string) => id === CATALOG || id === LESSONS || id === LOADERS;
   return {
     name: 'lambda-kappa-lessons',
     resolveId(id) {
-      if (id === CATALOG || id === LESSONS) return `\0${id}`;
+      if (isOurs(id) || id.startsWith(ONE)) return `\0${id}`;
       return null;
     },
+    watchChange() {
+      cached = null;
+    },
     load(id) {
-      if (id !== `\0${CATALOG}` && id !== `\0${LESSONS}`) return null;
+      if (!id.startsWith('\0') || !(isOurs(id.slice(1)) || id.startsWith(`\0${ONE}`))) return null;
       this.addWatchFile(dir);
       for (const name of readdirSync(dir)) {
         const folder = join(dir, name);
         if (!/^\d{2}-/.test(name) || !statSync(folder).isDirectory()) continue;
         for (const file of readdirSync(folder)) this.addWatchFile(join(folder, file));
       }
-      const result = loadLessons(dir);
+      const result = (cached ??= loadLessons(dir));
       if (!result.ok) this.error(`Lessons are invalid:\n${result.problems.join('\n')}`);
-      const data = id === `\0${CATALOG}` ? catalogOf(result.lessons) : result.lessons;
-      return `export default ${JSON.stringify(data)};`;
+      const lessons = result.lessons;
+      if (id === `\0${CATALOG}`) return `export default ${JSON.stringify(catalogOf(lessons))};`;
+      if (id === `\0${LESSONS}`) return `export default ${JSON.stringify(lessons)};`;
+      if (id === `\0${LOADERS}`)
+        return `export default {${lessons
+          .map((l) => `${JSON.stringify(l.id)}: () => import(${JSON.stringify(ONE + l.id)})`)
+          .join(',')}};`;
+      const lesson = lessons.find((l) => `\0${ONE}${l.id}` === id);
+      if (!lesson) this.error(`There is no lesson "${id.slice(ONE.length + 1)}"`);
+      return `export default ${JSON.stringify(lesson)};`;
     },
   };
 }
