@@ -86,6 +86,7 @@ describe('engine properties', () => {
       uniqueUsers: true,
       sameLogic: true,
       retention: false,
+      handoff: 'cut-off',
     } as const;
     fc.assert(
       fc.property(scenarioArb(shape), (s) => {
@@ -105,6 +106,7 @@ describe('engine properties', () => {
       counting: 'per-record',
       sameLogic: true,
       retention: false,
+      handoff: 'cut-off',
     } as const;
     fc.assert(
       fc.property(scenarioArb(shape), (s) => {
@@ -130,21 +132,29 @@ describe('engine properties', () => {
   it('at-least-once never undercounts and at-most-once never overcounts (per-record logic)', () => {
     for (const delivery of ['at-least-once', 'at-most-once'] as const) {
       fc.assert(
-        fc.property(scenarioArb({ delivery, counting: 'per-record', retention: false }), (s) => {
-          const withCrashes = runEngine(s);
-          // Only the streaming jobs' crashes go: batch runs (and so cut-offs) stay the same.
-          const faults = s.faults
-            .filter((f) => f.kind !== 'crash' || f.job === 'batch')
-            .map((f, index) => ({ ...f, index }));
-          const withoutCrashes = runEngine({ ...s, faults });
-          fc.pre(settled(withCrashes) && settled(withoutCrashes));
-          for (const day of daysOf(s)) {
-            const a = servedOn(withCrashes, day);
-            const b = servedOn(withoutCrashes, day);
-            if (delivery === 'at-least-once') expect(a).toBeGreaterThanOrEqual(b);
-            else expect(a).toBeLessThanOrEqual(b);
-          }
-        }),
+        fc.property(
+          scenarioArb({
+            delivery,
+            counting: 'per-record',
+            retention: false,
+            handoff: 'cut-off',
+          }),
+          (s) => {
+            const withCrashes = runEngine(s);
+            // Only the streaming jobs' crashes go: batch runs (and so cut-offs) stay the same.
+            const faults = s.faults
+              .filter((f) => f.kind !== 'crash' || f.job === 'batch')
+              .map((f, index) => ({ ...f, index }));
+            const withoutCrashes = runEngine({ ...s, faults });
+            fc.pre(settled(withCrashes) && settled(withoutCrashes));
+            for (const day of daysOf(s)) {
+              const a = servedOn(withCrashes, day);
+              const b = servedOn(withoutCrashes, day);
+              if (delivery === 'at-least-once') expect(a).toBeGreaterThanOrEqual(b);
+              else expect(a).toBeLessThanOrEqual(b);
+            }
+          },
+        ),
         RUNS,
       );
     }
@@ -156,7 +166,9 @@ describe('engine properties', () => {
       fc.property(scenarioArb({ architecture: 'lambda', retention: false }), (raw) => {
         // The batch logic is truth's; per-record logic only matches truth with dedup by event id.
         const dedup = raw.logic.counting === 'per-record' ? 'event-id' : raw.dedup;
-        const s = { ...raw, dedup, batch: { ...raw.batch, logic: raw.logic } } as Scenario;
+        // The right hand-off: the wrong ones (clear-all, clear-none) are meant to miss truth.
+        const batch = { ...raw.batch, logic: raw.logic, handoff: 'cut-off' as const };
+        const s = { ...raw, dedup, batch } as Scenario;
         const e = runEngine(s);
         const view = (e.arch as LambdaArchitecture).batch.published;
         fc.pre(view !== null);

@@ -44,6 +44,35 @@ describe('npm run simulate', () => {
     expect(report.answers.length).toBeGreaterThan(0);
   });
 
+  it('runs the wrong hand-offs: the served answer dips (clear-all) or jumps (clear-none)', () => {
+    const served = (handoff: string) => {
+      const r = simulate(
+        file(
+          `handoff-${handoff}.json`,
+          JSON.stringify({
+            architecture: 'lambda',
+            start: '2026-11-23T00:00:00Z',
+            batch: { handoff },
+            events: [
+              event('e1', '2026-11-23T09:00:00Z', { arrival: '2026-11-23T09:00:00Z' }),
+              event('e2', '2026-11-24T00:30:00Z', { arrival: '2026-11-24T00:30:00Z' }),
+            ],
+            queries: [
+              { at: '2026-11-24T01:00:00Z', day: 'yesterday' },
+              { at: '2026-11-24T01:00:00Z', day: 'today' },
+            ],
+          }),
+        ),
+      );
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout).answers.map((a: { served: number }) => a.served);
+    };
+    // e1 is before the 00:05 cut-off of the run that publishes at 00:45; e2 arrives during it.
+    expect(served('cut-off')).toEqual([1, 1]);
+    expect(served('clear-none')).toEqual([2, 1]);
+    expect(served('clear-all')).toEqual([1, 0]);
+  });
+
   const bad: [string, string, RegExp[]][] = [
     [
       'malformed JSON',
@@ -63,6 +92,24 @@ describe('npm run simulate', () => {
         /^delivery: expected one of/,
         /^events\[0\]\.time: expected an ISO-8601 date-time, got "yesterday"$/,
       ],
+    ],
+    [
+      'an unknown hand-off',
+      JSON.stringify({
+        architecture: 'lambda',
+        batch: { handoff: 'clear-some' },
+        events: [event('e1', '2026-11-22T09:00:00Z')],
+      }),
+      [/^batch\.handoff: expected one of "cut-off", "clear-all", "clear-none", got "clear-some"$/],
+    ],
+    [
+      'a wrong hand-off in a Kappa run',
+      JSON.stringify({
+        architecture: 'kappa',
+        batch: { handoff: 'clear-all' },
+        events: [event('e1', '2026-11-22T09:00:00Z')],
+      }),
+      [/^batch\.handoff: "clear-all" is a Lambda hand-off .*a kappa scenario has none$/],
     ],
     [
       'an unknown field',

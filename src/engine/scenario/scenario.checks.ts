@@ -99,6 +99,13 @@ export function checkInput(input: ScenarioInput): PathProblem[] {
       }
     }
   });
+  const handoff = input.batch?.handoff;
+  if (handoff !== undefined && handoff !== 'cut-off' && input.architecture !== 'lambda') {
+    add(
+      ['batch', 'handoff'],
+      `"${handoff}" is a Lambda hand-off (between the batch and speed layers); a ${input.architecture} scenario has none`,
+    );
+  }
   checkSchedule(input, add);
   return problems;
 }

@@ -190,6 +190,7 @@ export function normalizeScenario(input: ScenarioInput): NormalizeResult {
         every: ms(input.batch?.every, '24h'),
         duration: ms(input.batch?.duration, '40m'),
         logic: jobLogic(input.batch?.logic, 'distinct-users'),
+        handoff: input.batch?.handoff ?? 'cut-off',
       },
       speed: {
         commitEvery: ms(input.speed?.commitEvery, '1m'),

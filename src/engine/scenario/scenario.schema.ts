@@ -76,6 +76,12 @@ export const BatchSchema = described(
       every: v.optional(duration('Time between batch runs.', '24h', MINUTE)),
       duration: v.optional(duration('How long a batch run takes.', '40m', 'positive')),
       logic: v.optional(LogicSchema),
+      handoff: v.optional(
+        oneOf(
+          ['cut-off', 'clear-all', 'clear-none'],
+          'What the speed layer drops when a batch view is published. "cut-off" (right): exactly its state for records before the run\'s cut-off. Two wrong ways, for teaching: "clear-all" drops all of it (records that arrived during the run vanish until the next run: the answer dips); "clear-none" keeps all of it (records before the cut-off are counted by both layers: the answer jumps). Default: "cut-off".',
+        ),
+      ),
     },
     'the batch layer settings',
   ),

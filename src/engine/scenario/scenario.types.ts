@@ -8,6 +8,13 @@ export type Architecture = 'lambda' | 'kappa' | 'unified';
 export type Counting = 'per-record' | 'distinct-users';
 export type Delivery = 'at-most-once' | 'at-least-once' | 'exactly-once';
 export type Dedup = 'none' | 'event-id';
+/**
+ * Lambda: what the speed layer does when a batch view is published. `cut-off` (right) drops
+ * exactly the state for records before the run's cut-off; the two wrong ways: `clear-all` drops
+ * all of it (records that arrived during the run vanish until the next run: the answer dips),
+ * `clear-none` keeps all of it (records before the cut-off counted twice: the answer jumps).
+ */
+export type Handoff = 'cut-off' | 'clear-all' | 'clear-none';
 export type CrashJob = 'speed' | 'batch' | 'stream';
 
 /** Business logic as written in a scenario file: every field optional. */
@@ -64,7 +71,13 @@ export interface ScenarioInput {
   dedup?: Dedup;
   logic?: LogicInput;
   log?: { partitions?: number; retention?: string };
-  batch?: { at?: string; every?: string; duration?: string; logic?: LogicInput };
+  batch?: {
+    at?: string;
+    every?: string;
+    duration?: string;
+    logic?: LogicInput;
+    handoff?: Handoff;
+  };
   speed?: { commitEvery?: string; processingTime?: string; logic?: LogicInput };
   kappa?: { speedup?: number; commitEvery?: string; processingTime?: string; logic?: LogicInput };
   unified?: UnifiedInput;
@@ -174,7 +187,7 @@ export interface Scenario {
   /** The business definition truth uses. */
   logic: Logic;
   log: { partitions: number; retention: number | null };
-  batch: { at: string; every: number; duration: number; logic: Logic };
+  batch: { at: string; every: number; duration: number; logic: Logic; handoff: Handoff };
   speed: { commitEvery: number; processingTime: number; logic: Logic };
   kappa: { speedup: number; commitEvery: number; processingTime: number; logic: Logic };
   unified: Unified;

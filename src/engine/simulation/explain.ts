@@ -8,6 +8,7 @@
 import type { Tally } from '../stream/tally.logic.ts';
 import type { LogicTable } from '../world/world.ts';
 import { dayKey } from '../time/time.logic.ts';
+import type { LambdaArchitecture } from '../arch/lambda/lambda.arch.ts';
 import type { Engine } from './engine.ts';
 import type { DifferenceReason, Explanation, Lineage, ReasonKind } from './simulation.types.ts';
 import { countBelow, truthIndex } from './truth.index.ts';
@@ -46,6 +47,10 @@ const TEXT: Record<ReasonKind, [plus: string, minus: string]> = {
   'time-zone': [
     'Logic drift: the job puts these signups on this day because it counts days in another time zone.',
     'Logic drift: the job puts these signups on another day because it counts days in another time zone.',
+  ],
+  'hand-off': [
+    'Wrong hand-off (clear-none): the speed layer kept records from before the batch cut-off, so the batch view and the speed layer both count them.',
+    'Wrong hand-off (clear-all): the speed layer dropped records that arrived during the batch run; no view counts them until the next run.',
   ],
   'earlier-signup': [
     'Truth counts these users on the day of an earlier signup that the job has not counted.',
@@ -99,6 +104,7 @@ export function explainDay(e: Engine, day: number): Explanation {
     if (record >= 0) reason.records.push(record);
   };
 
+  const twice = keptByBoth(e, day);
   // Served entries: the first per truth key is matched; the rest are why served is too high.
   // firstSeen[key] is the first entry's record + 1 (0: none yet); later ones are kept aside.
   const firstSeen = new Int32Array(keys);
@@ -109,12 +115,12 @@ export function explainDay(e: Engine, day: number): Explanation {
     if (first === 0) {
       firstSeen[key] = entry.record + 1;
       if (isTruthItem[key]) continue;
-      add(extraReason(e, entry, NONE, truthTable, truthFirst, day), 1, entry.record);
+      add(extraReason(e, entry, NONE, truthTable, truthFirst, day, twice), 1, entry.record);
       continue;
     }
     const rest = later.get(key);
     const earlier = rest ? [first - 1, ...rest] : [first - 1];
-    add(extraReason(e, entry, earlier, truthTable, truthFirst, day), 1, entry.record);
+    add(extraReason(e, entry, earlier, truthTable, truthFirst, day, twice), 1, entry.record);
     if (rest) rest.push(entry.record);
     else later.set(key, [entry.record]);
   }
@@ -133,6 +139,24 @@ export function explainDay(e: Engine, day: number): Explanation {
   };
 }
 
+/**
+ * A wrong hand-off (`clear-none`): is this entry the speed layer counting again a record the
+ * published batch view counts? The batch view's entries come first and count a record at most
+ * once, so that is the record's only earlier occurrence. (Any other repeat is a redelivery.)
+ */
+function keptByBoth(e: Engine, day: number): (entry: Entry, earlier: readonly number[]) => boolean {
+  const published =
+    e.arch.kind === 'lambda' ? (e.arch as LambdaArchitecture).batch.published : null;
+  if (!published || e.scenario.batch.handoff !== 'clear-none') return () => false;
+  let batch: Set<number> | null = null;
+  return (entry, earlier) => {
+    if (entry.tally === published.tally) return false;
+    if (earlier.filter((r) => r === entry.record).length !== 1) return false;
+    batch ??= new Set(published.tally.lineage(day));
+    return batch.has(entry.record);
+  };
+}
+
 const EMPTY = new Int32Array(0);
 const NONE: readonly number[] = [];
 
@@ -144,10 +168,12 @@ function extraReason(
   truthTable: LogicTable,
   truthFirst: (user: number) => number | undefined,
   day: number,
+  countedByBatch: (entry: Entry, earlier: readonly number[]) => boolean = () => false,
 ): ReasonKind {
   const w = e.world;
   const ev = w.recEvent[entry.record];
-  if (earlier.includes(entry.record)) return 'redelivered';
+  if (earlier.includes(entry.record))
+    return countedByBatch(entry, earlier) ? 'hand-off' : 'redelivered';
   if (earlier.some((r) => w.recEvent[r] === ev)) return 'duplicate';
   if (earlier.length > 0) return 'repeat-signup';
   const user = w.eventUser[ev];

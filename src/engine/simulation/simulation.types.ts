@@ -238,6 +238,7 @@ export type ReasonKind =
   | 'retention' // deleted by retention before the job read it
   | 'excluded' // logic drift: one side excludes the user (test accounts), the other does not
   | 'time-zone' // logic drift: the job puts the signup on another day (its time zone)
+  | 'hand-off' // a wrong Lambda hand-off: clear-none counts records twice, clear-all drops some
   | 'earlier-signup'; // truth knows an earlier signup of this user on another day that the job has not seen
 
 export interface DifferenceReason {

@@ -5,6 +5,7 @@
  * streaming job, e.g. the batch layer).
  */
 import type { BatchCrash } from '../batch/batch.layer.ts';
+import type { Handoff } from '../scenario/scenario.types.ts';
 import type { Outcome } from '../stream/tally.logic.ts';
 import type { QueryAnswer } from './simulation.types.ts';
 import type { Pane } from '../unified/unified.types.ts';
@@ -51,6 +52,11 @@ export type StepFact =
       from: number;
       /** The speed layer's floor before the hand-off (records below it were already dropped). */
       previousFloor: number;
+      /** How the speed layer handed off (`batch.handoff`), and its floor after. */
+      handoff: Handoff;
+      floor: number;
+      /** clear-none: records before the cut-off still counted by the speed layer (now twice). */
+      kept: number;
     }
   | { kind: 'deploy.started'; job: number; earliest: number; servingTable: string }
   | { kind: 'replay.caught-up'; job: number }

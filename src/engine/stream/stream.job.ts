@@ -229,6 +229,14 @@ export class StreamJob {
     }
   }
 
+  /**
+   * A wrong Lambda hand-off (`clear-all`): drop every record processed so far, not only those
+   * before the batch cut-off; records still in flight or not yet read count when processed.
+   */
+  clearAll(cutOff: number): void {
+    this.handOff(Math.max(cutOff, this.tally.highestRecord() + 1));
+  }
+
   /** Records retention deleted before this job could read them. */
   missedToRetention(record: number): boolean {
     return this.retentionGaps.some(([from, to]) => record >= from && record < to);

@@ -117,6 +117,24 @@ export class Tally {
     this.rebuild();
   }
 
+  /** The highest log record in the journal (−1 when it is empty), whether counted or not. */
+  highestRecord(): number {
+    let high = -1;
+    for (let k = 0; k < this.journalLength; k++) if (this.journal[k] > high) high = this.journal[k];
+    return high;
+  }
+
+  /** How many distinct records in [from, to) are in the journal and count (at or above the floor). */
+  countedIn(from: number, to: number): number {
+    const lo = Math.max(from, this.floor);
+    const seen = new Set<number>();
+    for (let k = 0; k < this.journalLength; k++) {
+      const record = this.journal[k];
+      if (record >= lo && record < to) seen.add(record);
+    }
+    return seen.size;
+  }
+
   /** Exactly-once rollback: forget everything processed after the checkpoint. */
   truncate(length: number): void {
     if (length >= this.journalLength) return;

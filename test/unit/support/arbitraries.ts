@@ -8,6 +8,7 @@ import type {
   Counting,
   Delivery,
   Dedup,
+  Handoff,
   Fault,
   Logic,
   Query,
@@ -32,6 +33,8 @@ export interface ScenarioShape {
   sameLogic?: boolean;
   retention?: boolean;
   crashes?: boolean;
+  /** Force the Lambda hand-off (default: any, mostly the right one). */
+  handoff?: Handoff;
 }
 
 const zones = ['UTC', 'America/New_York', 'Asia/Kolkata'];
@@ -114,6 +117,10 @@ export function scenarioArb(shape: ScenarioShape = {}): fc.Arbitrary<Scenario> {
       batchEvery: fc.constantFrom(6 * HOUR, 12 * HOUR, DAY),
       batchDuration: fc.integer({ min: 60_000, max: 3 * HOUR }),
       batchAt: fc.constantFrom('00:05', '03:30', '12:00'),
+      // Mostly the right hand-off; the two wrong ones (lesson 3) often enough to be explored.
+      handoff: shape.handoff
+        ? fc.constant(shape.handoff)
+        : fc.constantFrom<Handoff[]>('cut-off', 'cut-off', 'clear-all', 'clear-none'),
     })
     .chain((r) => {
       const truth: Logic = {
@@ -163,6 +170,7 @@ type Raw = {
   batchEvery: number;
   batchDuration: number;
   batchAt: string;
+  handoff: Handoff;
 };
 
 function build(
@@ -229,7 +237,13 @@ function build(
     dedup: r.dedup,
     logic: logics.truth,
     log: { partitions: r.partitions, retention: r.retention },
-    batch: { at: r.batchAt, every: r.batchEvery, duration: r.batchDuration, logic: logics.batch },
+    batch: {
+      at: r.batchAt,
+      every: r.batchEvery,
+      duration: r.batchDuration,
+      logic: logics.batch,
+      handoff: r.handoff,
+    },
     speed: { commitEvery: r.commitEvery, processingTime, logic: logics.speed },
     kappa: {
       speedup: r.speedup,

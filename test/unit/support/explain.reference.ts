@@ -17,6 +17,10 @@ const TEXT: Record<ReasonKind, [plus: string, minus: string]> = {
     'A producer retry put the same signup in the log twice, and both copies were counted (exactly-once processing does not remove duplicate data; dedup by event id does).',
     '',
   ],
+  'hand-off': [
+    'Wrong hand-off (clear-none): the speed layer kept records from before the batch cut-off, so the batch view and the speed layer both count them.',
+    'Wrong hand-off (clear-all): the speed layer dropped records that arrived during the batch run; no view counts them until the next run.',
+  ],
   redelivered: [
     'Records processed again after a crash were counted again (at-least-once delivery).',
     '',
@@ -125,7 +129,10 @@ function extraReason(
   const w = e.world;
   const ev = w.recEvent[entry.record];
   const earlier = group.slice(0, -1);
-  if (earlier.some((g) => g.record === entry.record)) return 'redelivered';
+  const same = earlier.filter((g) => g.record === entry.record);
+  // Counted by the batch view and again by a speed layer that kept it (clear-none hand-off).
+  if (same.length === 1 && same[0].tally !== entry.tally) return 'hand-off';
+  if (same.length > 0) return 'redelivered';
   if (earlier.some((g) => w.recEvent[g.record] === ev)) return 'duplicate';
   if (earlier.length > 0) return 'repeat-signup';
   const user = w.eventUser[ev];

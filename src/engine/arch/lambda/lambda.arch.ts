@@ -76,8 +76,14 @@ export class LambdaArchitecture implements Architecture {
     }
     if (kind === 'batch.published') {
       const view = this.batch.publish(core.now);
-      const previousFloor = this.speed.tally.floor;
-      this.speed.handOff(view.cutOff);
+      const speed = this.speed;
+      const previousFloor = speed.tally.floor;
+      const handoff = core.scenario.batch.handoff;
+      // The right hand-off drops exactly what the new view covers; the wrong ones (for
+      // teaching) drop everything (the answer dips) or nothing (the answer jumps).
+      if (handoff === 'cut-off') speed.handOff(view.cutOff);
+      else if (handoff === 'clear-all') speed.clearAll(view.cutOff);
+      const kept = handoff === 'clear-none' ? speed.tally.countedIn(0, view.cutOff) : 0;
       return {
         kind,
         job: BATCH,
@@ -85,6 +91,9 @@ export class LambdaArchitecture implements Architecture {
         cutOff: view.cutOff,
         from: view.from,
         previousFloor,
+        handoff,
+        floor: speed.tally.floor,
+        kept,
       };
     }
     const fact = performJobStep(core, this.jobs, kind, subject, job);
@@ -158,7 +167,12 @@ export class LambdaArchitecture implements Architecture {
       if (table.userExcluded[w.eventUser[ev]]) return 'excluded';
       return table.eventDay[ev] !== day ? 'time-zone' : 'earlier-signup';
     }
-    return jobMissingReason(w, this.speed, ev, day);
+    const speed = this.speed;
+    const reason = jobMissingReason(w, speed, ev, day);
+    // Read after the cut-off, then dropped by a clear-all hand-off.
+    if (reason === 'in-flight' && record < speed.tally.floor && speed.timesProcessed[record] > 0)
+      return 'hand-off';
+    return reason;
   }
 
   words(core: Core, fact: StepFact): string | undefined {

@@ -13,8 +13,16 @@ export function lambdaWords(core: Core, fact: StepFact): string | undefined {
       if (fact.cutOff === fact.from) {
         return `Batch run ${fact.run} published an empty view: the log held no records before its cut-off.`;
       }
+      const published = `Batch run ${fact.run} published its view atomically, covering every record before ${offsetText(w, fact.cutOff)}.`;
+      if (fact.handoff === 'clear-all') {
+        const during = Math.max(fact.floor - Math.max(fact.cutOff, fact.previousFloor), 0);
+        return `${published} Wrong hand-off (clear-all): the speed layer drops all its state, including the ${plural(during, 'record')} that arrived during the run, after the cut-off. No view counts those now, so the served answer dips until the next batch run covers them.`;
+      }
+      if (fact.handoff === 'clear-none') {
+        return `${published} Wrong hand-off (clear-none): the speed layer keeps all its state, so the ${plural(fact.kept, 'record')} before the cut-off that it counted are now counted by the batch view too, and the served answer jumps.`;
+      }
       const dropped = fact.cutOff - fact.previousFloor;
-      return `Batch run ${fact.run} published its view atomically, covering every record before ${offsetText(w, fact.cutOff)}. The speed layer drops its state for the ${plural(Math.max(dropped, 0), 'record')} before that cut-off; records that arrived during the run stay in the speed view.`;
+      return `${published} The speed layer drops its state for the ${plural(Math.max(dropped, 0), 'record')} before that cut-off; records that arrived during the run stay in the speed view.`;
     }
     case 'job.crashed':
       if (!('batch' in fact)) return undefined;
