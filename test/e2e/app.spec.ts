@@ -45,19 +45,28 @@ async function goToEnd(page: Page): Promise<number> {
   return Number(match![2]);
 }
 
-/** The bundled scenarios, in the picker's order (by file name). */
+/** The bundled scenario files, by file name (the picker's order). */
 const BUNDLED = readdirSync('scenarios')
   .filter((f) => f.endsWith('.json'))
   .sort((x, y) => x.localeCompare(y));
-
-test('the Scenario picker lists every bundled scenario', async ({ page }) => {
-  await page.goto('/#/sandbox');
-  await expect(page.getByRole('heading', { level: 1, name: 'Lambda·Kappa Lab' })).toBeVisible();
-  const picker = page.getByRole('combobox', { name: 'Scenario' });
-  const values = await picker
+/** Unified scenarios run headless; the picker leaves them out until the page can play them. */
+const PLAYABLE = BUNDLED.filter(
+  (f) =>
+    (JSON.parse(readFileSync(`scenarios/${f}`, 'utf8')) as { architecture?: string })
+      .architecture !== 'unified',
+);
+const pickerFiles = (page: Page): Promise<string[]> =>
+  page
+    .getByRole('combobox', { name: 'Scenario' })
     .locator('option:not([disabled])')
     .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
-  expect(values).toEqual(BUNDLED);
+
+test('the Scenario picker lists the bundled scenarios in file order', async ({ page }) => {
+  await page.goto('/#/sandbox');
+  await expect(page.getByRole('heading', { level: 1, name: 'Lambda·Kappa Lab' })).toBeVisible();
+  const files = await pickerFiles(page);
+  expect(files).toEqual(BUNDLED.filter((f) => files.includes(f)));
+  expect(files).toEqual(expect.arrayContaining(PLAYABLE));
 });
 
 // One test per scenario (each with the usual time budget, so a loaded machine does not fail
@@ -67,8 +76,9 @@ for (const [i, file] of BUNDLED.entries()) {
     const seen = watch(page);
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`/#/sandbox?s=${file.replace(/\.json$/, '')}&step=0`);
-    await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue(file);
     await expect(counter(page)).toHaveText(/^Step 0 of \d+$/);
+    test.skip(!(await pickerFiles(page)).includes(file), 'not in the picker yet (unified)');
+    await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue(file);
     const steps = await goToEnd(page);
     expect(steps).toBeGreaterThan(0);
     await expect(answers(page)).toBeVisible();
