@@ -37,8 +37,22 @@ export type ScenarioSource = { kind: 'bundled'; file: string } | { kind: 'custom
 /** How many steps the "Recent steps" list shows, ending at the current one. */
 export const RECENT_STEPS = 8;
 
-/** Where a new run starts: at its beginning, or just before a simulated time (a branch). */
-export type StartAt = { kind: 'start' } | { kind: 'before'; time: number };
+/**
+ * Where a new run starts: at its beginning, just before a simulated time (a branch), or at a
+ * position of the run it replaces, as long as the steps up to there are the same (an injection).
+ */
+export type StartAt =
+  | { kind: 'start' }
+  | { kind: 'before'; time: number }
+  | { kind: 'keep'; position: number; previous: RunHandle };
+
+/** How many first steps two runs share (same kind at the same time), up to `limit`. */
+export function sharedSteps(a: RunHandle, b: RunHandle, limit: number): number {
+  const end = Math.min(limit, a.stepCount, b.stepCount);
+  let i = 0;
+  while (i < end && a.kindOf(i) === b.kindOf(i) && a.timeOf(i) === b.timeOf(i)) i++;
+  return i;
+}
 
 /** A run being built in the worker: how far it has got, and since when (page clock, ms). */
 export interface BuildStatus extends BuildProgress {
@@ -260,7 +274,12 @@ export class SimulationSession {
     this.source = source;
     this.problems = [];
     this.#branch = null;
-    const position = startAt.kind === 'start' ? 0 : simulation.stepsBefore(startAt.time);
+    const position =
+      startAt.kind === 'start'
+        ? 0
+        : startAt.kind === 'before'
+          ? simulation.stepsBefore(startAt.time)
+          : sharedSteps(startAt.previous, simulation, startAt.position);
     this.#actor.send({ type: 'run.loaded', stepCount: simulation.stepCount, position });
   }
 
@@ -327,16 +346,20 @@ export class SimulationSession {
   /**
    * Runs an edited copy of the current input from the simulated moment on screen (a fork: the
    * old future is dropped). `exact` keeps every step already done at that moment; otherwise the
-   * run resumes just before it, so that what was injected there is the next step.
+   * run resumes just before it. `keep` holds the playhead on the step on screen (the steps up
+   * to it are unchanged), so that what was injected just after it is next.
    */
-  branch(input: ScenarioInput, note: string, exact: boolean): boolean {
+  branch(input: ScenarioInput, note: string, exact: boolean | 'keep'): boolean {
     const time = this.view?.time;
-    if (time === undefined) return false;
+    const previous = this.simulation;
+    if (time === undefined || !previous) return false;
     const text = JSON.stringify(input, null, 2);
     const startAt: StartAt =
-      exact && this.position === 0
-        ? { kind: 'start' }
-        : { kind: 'before', time: exact ? time + 1 : time };
+      exact === 'keep'
+        ? { kind: 'keep', position: this.position, previous }
+        : exact && this.position === 0
+          ? { kind: 'start' }
+          : { kind: 'before', time: exact ? time + 1 : time };
     const note_ = `Branched: ${note}`;
     const loaded = () => (this.#branch = { text: note_, position: this.position });
     if (!this.run(text, { kind: 'custom' }, startAt, loaded)) return false;
@@ -344,19 +367,23 @@ export class SimulationSession {
     return true;
   }
 
-  /** Adds a signup or a fault at the current simulated moment and runs from there. */
+  /**
+   * Adds a signup or a fault just after the step on screen (1 ms after its simulated time, so
+   * that it follows every step already seen) and runs from there, keeping the playhead on that
+   * step: the injected step comes next (after any other steps of the same millisecond).
+   */
   inject(injection: Injection, note: string): boolean {
     const input = this.input;
     const time = this.view?.time;
     if (!input || time === undefined) return false;
     let next: ScenarioInput;
     try {
-      next = injectIntoScenario(input, injection, time);
+      next = injectIntoScenario(input, injection, time + 1);
     } catch (error) {
       this.problems = [error instanceof Error ? error.message : String(error)];
       return false;
     }
-    return this.branch(next, note, false);
+    return this.branch(next, note, 'keep');
   }
 
   selectDay(day: string | null): void {

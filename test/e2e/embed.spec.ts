@@ -60,18 +60,23 @@ test('bad embed parameters are named and the embed still shows the default scena
   await expect(page.getByRole('status', { name: 'Current step' })).toHaveText(/Step 0 of \d+/);
 });
 
-test('the demo page embeds the Lab twice', async ({ page }) => {
+test('the demo page embeds the Lab three times (two scenarios, a lesson step)', async ({
+  page,
+}) => {
   const seen = watch(page);
   await page.setViewportSize({ width: 800, height: 1000 });
   await page.goto('/embed-demo.html');
   const frames = page.locator('iframe');
-  await expect(frames).toHaveCount(2);
+  await expect(frames).toHaveCount(3);
   const first = page.frameLocator('iframe').nth(0);
   const second = page.frameLocator('iframe').nth(1);
   await expect(first.getByRole('group', { name: 'Pipeline picture' })).toBeVisible();
   await expect(second.getByRole('status', { name: 'Current step' })).toHaveText(/Step 30 of/);
   await expect(first.getByRole('slider', { name: 'Timeline' })).toBeVisible();
   await expect(second.getByRole('slider', { name: 'Timeline' })).toHaveCount(0);
+  const third = page.frameLocator('iframe').nth(2);
+  await third.locator('main').scrollIntoViewIfNeeded();
+  await expect(third.getByRole('status', { name: 'Current step' })).toHaveText(/^Step 2 of/);
   await page.screenshot({ path: `${SCREENS}/embed-demo.png`, fullPage: true });
   expect(seen.errors).toEqual([]);
   expect(seen.foreignRequests).toEqual([]);

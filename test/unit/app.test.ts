@@ -282,30 +282,31 @@ describe('App playback', () => {
 });
 
 describe('App sandbox', () => {
-  /** What the app should do: inject at the current view's time, run, stand just before it. */
+  /**
+   * What the app should do: inject 1 ms after the current view's time, run, and keep the
+   * playhead on the same step (the steps up to it are unchanged).
+   */
   function branched(text: string, position: number, injection: Injection) {
     const parsed = parseScenarioText(text);
     if (!parsed.ok) throw new Error('bad scenario');
-    const at = Simulation.create(parsed.scenario).view(position - 1).time;
-    const input = injectIntoScenario(parsed.input, injection, at);
+    const original = Simulation.create(parsed.scenario);
+    const at = original.view(position - 1).time;
+    const input = injectIntoScenario(parsed.input, injection, at + 1);
     const run = runOf(JSON.stringify(input));
-    return { input, position: run.stepsBefore(at), steps: run.stepCount };
+    for (let j = 0; j < position; j++) expect(run.kindOf(j)).toBe(original.kindOf(j));
+    return { input, position, steps: run.stepCount };
+  }
+
+  /** The next event to reach the log after the view's time (what Duplicate and Delay default to). */
+  function nextEvent(view: SimulationView) {
+    const waiting = expected.scenario.events.filter((e) => e.arrival > view.time);
+    return waiting.reduce((a, b) => (b.arrival < a.arrival ? b : a));
   }
 
   const injections: [string, (view: SimulationView) => Injection][] = [
     ['Add signup', () => ({ kind: 'add-signup' })],
-    [
-      'Duplicate',
-      (view) => ({ kind: 'duplicate', event: view.log.recent[view.log.recent.length - 1].id }),
-    ],
-    [
-      'Delay event',
-      (view) => {
-        const waiting = expected.scenario.events.filter((e) => e.arrival > view.time);
-        const next = waiting.reduce((a, b) => (b.arrival < a.arrival ? b : a));
-        return { kind: 'delay', event: next.id, by: 3 * 3600 * 1000 };
-      },
-    ],
+    ['Duplicate', (view) => ({ kind: 'duplicate', event: nextEvent(view).id, after: 3000 })],
+    ['Delay event', (view) => ({ kind: 'delay', event: nextEvent(view).id, by: 3 * 3600 * 1000 })],
     ['Crash', () => ({ kind: 'crash' })],
   ];
 

@@ -4,9 +4,9 @@
  * problem and its default used, so an embed always shows something.
  *
  * - `embed`: embed mode (just the stage and the chosen controls)
- * - `scenario=<id>`: a bundled scenario (file name without `.json`); `lesson=<folder id>` once
- *   lessons exist; or a sandbox address in the hash (`#/sandbox?x=…`) for one of your own
- * - `step=<n>`: steps done when it opens
+ * - `scenario=<id>`: a bundled scenario (file name without `.json`); `lesson=<folder id>`: a
+ *   lesson's step (`EmbedLesson`); or a sandbox address in the hash (`#/sandbox?x=…`)
+ * - `step=<n>`: steps done when it opens (in a lesson: the lesson's step, from 1)
  * - `autoplay`: start playing
  * - `controls=on|off`: the playback controls (default on)
  * - `speed=<steps per second>`: 0.25 to 16,384 (`MAX_RATE`)

@@ -8,6 +8,7 @@ import type {
   Dedup,
   Delivery,
   FaultInput,
+  Injection,
   LogicInput,
   Scenario,
   ScenarioInput,
@@ -18,8 +19,29 @@ import type { SimulationView } from '../../engine/index.ts';
 /** The scenario's streaming job: `speed` in Lambda, `kappa` (the stream job v1) in Kappa. */
 export type JobKey = 'batch' | 'speed' | 'kappa';
 
-/** How long "Delay event" holds the next event back. */
+/** How long "Delay event" holds the next event back, unless the learner picks another. */
 export const DELAY_BY_MS = 3 * 60 * 60 * 1000;
+
+/** What "Delay by" offers (ms): a little late, past an hour, past a batch cut-off, a day. */
+export const DELAY_CHOICES: readonly number[] = [
+  15 * 60 * 1000,
+  60 * 60 * 1000,
+  DELAY_BY_MS,
+  12 * 60 * 60 * 1000,
+  24 * 60 * 60 * 1000,
+];
+
+/** "15 minutes", "3 hours", "1 day": a delay as "Delay by" offers it. */
+export function delayLabel(ms: number): string {
+  const minutes = ms / 60_000;
+  if (minutes < 60) return `${minutes} minutes`;
+  const hours = minutes / 60;
+  if (hours < 24) return hours === 1 ? '1 hour' : `${hours} hours`;
+  return hours === 24 ? '1 day' : `${hours / 24} days`;
+}
+
+/** How long after the first copy the retried copy of an event still to come arrives (the scenario default). */
+export const RETRY_AFTER_MS = 3000;
 
 /** The prefix "Exclude test accounts" leaves out (the generator's test users are `test-…`). */
 export const TEST_PREFIX = 'test-';
@@ -74,6 +96,69 @@ export function nextUnarrivedEvent(scenario: Scenario, at: number): SignupEvent 
     if (event.arrival > at && (next === null || event.arrival < next.arrival)) next = event;
   }
   return next;
+}
+
+/** An event "Duplicate" or "Delay event" can act on. */
+export interface EventChoice {
+  id: string;
+  user: string;
+  /** When it reaches (or reached) the log, epoch ms. */
+  arrival: number;
+  /** Still on its way at the moment on screen (only these can be delayed). */
+  upcoming: boolean;
+}
+
+/** The `count` events with the smallest `key` among those `keep` accepts, smallest first. */
+function smallest(
+  events: readonly SignupEvent[],
+  keep: (e: SignupEvent) => boolean,
+  key: (e: SignupEvent) => number,
+  count: number,
+): SignupEvent[] {
+  const best: SignupEvent[] = [];
+  for (const event of events) {
+    if (!keep(event)) continue;
+    if (best.length === count && key(event) >= key(best[count - 1])) continue;
+    let i = best.length;
+    while (i > 0 && key(best[i - 1]) > key(event)) i--;
+    best.splice(i, 0, event);
+    if (best.length > count) best.pop();
+  }
+  return best;
+}
+
+/**
+ * The events offered to "Duplicate" and "Delay event" at `at`: the next `count` still to arrive
+ * (soonest first; the first is the default), then the last `count` already in the log (latest
+ * first). One pass over the events, so it stays cheap for generated runs.
+ */
+export function eventChoices(scenario: Scenario, at: number, count = 8): EventChoice[] {
+  const choice = (upcoming: boolean) => (e: SignupEvent) => ({
+    id: e.id,
+    user: e.user,
+    arrival: e.arrival,
+    upcoming,
+  });
+  const next = smallest(
+    scenario.events,
+    (e) => e.arrival > at,
+    (e) => e.arrival,
+    count,
+  );
+  const past = smallest(
+    scenario.events,
+    (e) => e.arrival <= at,
+    (e) => -e.arrival,
+    count,
+  );
+  return [...next.map(choice(true)), ...past.map(choice(false))];
+}
+
+/** The injection "Duplicate" sends for `event`: a retry now, or 3 s after a copy still to come. */
+export function duplicateOf(event: EventChoice): Injection {
+  return event.upcoming
+    ? { kind: 'duplicate', event: event.id, after: RETRY_AFTER_MS }
+    : { kind: 'duplicate', event: event.id };
 }
 
 /** Time zones a job's logic can use: UTC, the scenario's own, and one far from both. */
