@@ -7,3 +7,7 @@ declare module 'virtual:lessons' {
   const lessons: import('./lesson.types.ts').Lesson[];
   export default lessons;
 }
+declare module 'virtual:lesson-loaders' {
+  const loaders: Record<string, () => Promise<{ default: import('./lesson.types.ts').Lesson }>>;
+  export default loaders;
+}

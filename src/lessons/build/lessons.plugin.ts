@@ -14,6 +14,9 @@ import { parseLesson } from './lesson.parse.ts';
 
 const CATALOG = 'virtual:lesson-catalog';
 const LESSONS = 'virtual:lessons';
+/** One module per lesson (`virtual:lesson/01-the-log`), and a map of loaders for them. */
+const ONE = 'virtual:lesson/';
+const LOADERS = 'virtual:lesson-loaders';
 
 export type LoadResult = { ok: true; lessons: Lesson[] } | { ok: false; problems: string[] };
 
@@ -73,11 +76,13 @@ export function lessonsPlugin(dir: string): Plugin {
   return {
     name: 'lambda-kappa-lessons',
     resolveId(id) {
-      if (id === CATALOG || id === LESSONS) return `\0${id}`;
+      if (id === CATALOG || id === LESSONS || id === LOADERS || id.startsWith(ONE))
+        return `\0${id}`;
       return null;
     },
     load(id) {
-      if (id !== `\0${CATALOG}` && id !== `\0${LESSONS}`) return null;
+      const known = [CATALOG, LESSONS, LOADERS].map((m) => `\0${m}`);
+      if (!known.includes(id) && !id.startsWith(`\0${ONE}`)) return null;
       this.addWatchFile(dir);
       for (const name of readdirSync(dir)) {
         const folder = join(dir, name);
@@ -86,6 +91,18 @@ export function lessonsPlugin(dir: string): Plugin {
       }
       const result = loadLessons(dir);
       if (!result.ok) this.error(`Lessons are invalid:\n${result.problems.join('\n')}`);
+      if (id === `\0${LOADERS}`) {
+        // A lesson page loads only its own lesson (its text and scenarios), not every lesson's.
+        const entries = result.lessons.map(
+          (l) => `${JSON.stringify(l.id)}: () => import(${JSON.stringify(ONE + l.id)})`,
+        );
+        return `export default {${entries.join(',')}};`;
+      }
+      if (id.startsWith(`\0${ONE}`)) {
+        const lesson = result.lessons.find((l) => `\0${ONE}${l.id}` === id);
+        if (!lesson) this.error(`No lesson ${id.slice(ONE.length + 1)}`);
+        return `export default ${JSON.stringify(lesson)};`;
+      }
       const data = id === `\0${CATALOG}` ? catalogOf(result.lessons) : result.lessons;
       return `export default ${JSON.stringify(data)};`;
     },
