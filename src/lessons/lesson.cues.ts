@@ -7,6 +7,7 @@ import type { Simulation, SimulationView } from '../engine/index.ts';
 import { KIND_NAMES } from '../engine/simulation/step-kinds.ts';
 import { dayKey, isoTime, resolveDay } from '../engine/time/time.logic.ts';
 import type { Cue, NumberRef } from './lesson.types.ts';
+import { describeUnified, isUnifiedMeasure, unifiedValue } from './lesson.unified.ts';
 
 export type Resolved = { ok: true; position: number } | { ok: false; problem: string };
 
@@ -61,6 +62,7 @@ export function viewAt(simulation: Simulation, position: number): SimulationView
 
 /** The `YYYY-MM-DD` a reference's day means at the moment of `view` (today/yesterday move). */
 export function refDay(view: SimulationView, ref: NumberRef): string {
+  if (isUnifiedMeasure(ref.measure)) return ref.day;
   const n = resolveDay(ref.day, view.time, view.timeZone);
   return n === null ? ref.day : dayKey(n);
 }
@@ -71,6 +73,7 @@ export function valueOn(
   measure: NumberRef['measure'],
   day: string,
 ): number | null {
+  if (isUnifiedMeasure(measure)) return unifiedValue(view, measure, day);
   const row = view.days.find((d) => d.day === day);
   const served = row?.served ?? 0;
   const truth = row?.truth ?? 0;
@@ -91,6 +94,7 @@ export function valueOn(
 
 /** Words for a number reference, e.g. "the served answer for yesterday (2026-01-10)". */
 export function describeRef(ref: NumberRef, day: string): string {
+  if (isUnifiedMeasure(ref.measure)) return describeUnified(ref.measure, ref.day);
   const what = {
     served: 'the served answer',
     truth: 'the truth',

@@ -23,9 +23,13 @@ export type Highlight =
   /** A day's numbers: `day` is `today`, `yesterday` or `YYYY-MM-DD`. */
   | { kind: 'day'; day: string };
 
-/** Which number a question is about: `measure` of `day` at the step's cue. */
+/**
+ * Which number a question is about: `measure` of `day` at the step's cue. Unified runs add
+ * `pane`, `sink` and `panes` of a window (`day` names it: its local start `12:00`, or a day) and
+ * `dropped` (`day` is empty).
+ */
 export interface NumberRef {
-  measure: 'served' | 'truth' | 'batch' | 'speed' | 'gap';
+  measure: 'served' | 'truth' | 'batch' | 'speed' | 'gap' | 'pane' | 'sink' | 'panes' | 'dropped';
   /** `today`, `yesterday` (at the cue, in the scenario's time zone) or `YYYY-MM-DD`. */
   day: string;
 }

@@ -38,7 +38,10 @@ test('a unified scenario plays to the end with no console error', async ({ page 
   });
   await expect(button(page, 'Play')).toBeVisible();
   await expectDaysMatchEngine(page, 'unified at the end');
-  const picture = page.locator('.area-picture');
+  // The plot and the results table are the picture; the pipeline's state as tables is in Table view.
+  await expect(page.getByRole('table', { name: 'Results at the sink' })).toBeVisible();
+  await button(page, 'Table view').click();
+  const picture = page.getByRole('region', { name: 'Table view' });
   await expect(picture.getByRole('table', { name: /Sink \(results table\)/ })).toBeVisible();
   await expect(picture.getByRole('table', { name: 'Panes fired' })).toContainText('late');
   expect(seen.errors).toEqual([]);

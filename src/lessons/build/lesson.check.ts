@@ -6,6 +6,7 @@
  */
 import { formatProblem, parseScenarioText, Simulation } from '../../engine/index.ts';
 import { resolveCue, refDay, valueOn, viewAt } from '../lesson.cues.ts';
+import { isUnifiedMeasure, windowStart } from '../lesson.unified.ts';
 import type { Lesson } from '../lesson.types.ts';
 
 interface Run {
@@ -78,8 +79,18 @@ export function checkLesson(lesson: Lesson, path: string): string[] {
     }
     if (step.question) {
       const view = viewAt(simulation, cue.position);
-      if (valueOn(view, step.question.value.measure, refDay(view, step.question.value)) === null)
-        out.push(where(`question: "${step.question.value.measure}" exists only in Lambda runs`));
+      const ref = step.question.value;
+      const unified = isUnifiedMeasure(ref.measure);
+      if (valueOn(view, ref.measure, refDay(view, ref)) === null)
+        out.push(
+          where(`question: "${ref.measure}" exists only in ${unified ? 'unified' : 'Lambda'} runs`),
+        );
+      else if (
+        unified &&
+        ref.measure !== 'dropped' &&
+        windowStart(viewAt(simulation, simulation.stepCount), ref.day) === null
+      )
+        out.push(where(`question: no window starts at ${ref.day} in this run`));
     }
     previous = cue.position;
     previousTitle = step.title;

@@ -16,6 +16,7 @@ import type {
   Question,
 } from '../lesson.types.ts';
 import { parseIsoTime } from '../../engine/time/time.logic.ts';
+import { isUnifiedMeasure, WINDOW_REF } from '../lesson.unified.ts';
 
 export interface LessonFiles {
   /** The folder name, e.g. `03-serving-merge`. */
@@ -99,11 +100,16 @@ export function parseHighlight(raw: unknown): Highlight | string {
   return { kind: 'day', day: m[2] };
 }
 
-/** `served yesterday`, `truth 2026-01-10`, `gap today`. */
+/** `served yesterday`, `truth 2026-01-10`, `gap today`; unified: `pane 12:00`, `dropped`. */
 export function parseNumberRef(raw: unknown): NumberRef | string {
+  if (typeof raw === 'string' && raw.trim() === 'dropped') return { measure: 'dropped', day: '' };
   const m = typeof raw === 'string' ? /^(\w+)\s+(\S+)$/.exec(raw.trim()) : null;
+  if (m && isUnifiedMeasure(m[1]) && WINDOW_REF.test(m[2])) return { measure: m[1], day: m[2] };
   if (!m || !MEASURES.includes(m[1]) || !DAY.test(m[2]))
-    return `value ${JSON.stringify(raw)} should read "<${MEASURES.join('|')}> <today|yesterday|YYYY-MM-DD>"`;
+    return (
+      `value ${JSON.stringify(raw)} should read "<${MEASURES.join('|')}> <today|yesterday|YYYY-MM-DD>", ` +
+      `or in a unified run "<pane|sink|panes> <window start, e.g. 12:00, or a day>" or "dropped"`
+    );
   return { measure: m[1] as NumberRef['measure'], day: m[2] };
 }
 
