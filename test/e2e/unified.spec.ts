@@ -5,6 +5,7 @@ import {
   counter,
   expectDaysMatchEngine,
   fastSpeed,
+  isDisabled,
   pickScenario,
   position,
   SCREENS,
@@ -87,3 +88,66 @@ for (const [width, height] of [
     await page.screenshot({ path: `${SCREENS}/unified-${width}.png`, fullPage: true });
   });
 }
+
+/** What the run shows: the step count and the engine's tables (changes when the run changes). */
+async function runShown(page: Page): Promise<string> {
+  const { n } = await position(page);
+  return `${n}\n${await shown(page)}`;
+}
+
+test('each unified control changes the run; a bad value names the field and the run stays', async ({
+  page,
+}) => {
+  // Eleven controls, each re-running the scenario: the time grows with their number.
+  test.slow();
+  const seen = watch(page);
+  await page.goto('/#/sandbox');
+  await pickScenario(page, FIG_2_11);
+  /** Go to end (it is aria-disabled, and not clicked, when already there). */
+  const toEnd = async () => {
+    const end = button(page, 'Go to end');
+    if (!(await isDisabled(end))) await end.click();
+  };
+  await toEnd();
+  const text = async (label: string, value: string) => {
+    const box = page.getByRole('textbox', { name: label, exact: true });
+    await box.fill(value);
+    await box.press('Enter');
+  };
+  const select = (label: string, value: string) =>
+    page.getByRole('combobox', { name: label, exact: true }).selectOption(value);
+  const controls: [string, () => Promise<unknown>][] = [
+    ['Window size', () => text('Window size', '4m')],
+    ['Aggregate', () => select('Aggregate', 'count')],
+    ['Allowed lateness', () => text('Allowed lateness', '0s')],
+    ['Early trigger', () => select('Early trigger', 'none')],
+    ['On-time pane', () => page.getByRole('checkbox', { name: 'On-time pane' }).click()],
+    ['Late trigger', () => select('Late trigger', 'processing-time')],
+    ['Accumulation', () => select('Accumulation', 'retracting')],
+    ['Sink', () => select('Sink', 'add-all')],
+    ['Watermark', () => select('Watermark', 'heuristic')],
+    ['Watermark bound', () => text('Watermark bound', '3m')],
+    ['Idle after', () => text('Idle after', '30s')],
+  ];
+  for (const [name, change] of controls) {
+    await toEnd();
+    const before = await runShown(page);
+    await change();
+    // The run is re-run from the same moment (the end): what it shows there changes.
+    await expect
+      .poll(() => runShown(page), { message: `${name} changes the run` })
+      .not.toBe(before);
+  }
+  const before = await runShown(page);
+  await text('Window size', 'soon');
+  // Beside the field (and linked to it), the reader's message naming the field.
+  const problem = page.getByRole('alert').filter({ hasText: /^Window size: unified\.window/ });
+  await expect(problem).toContainText('"day" or a window size');
+  await expect(page.getByRole('textbox', { name: 'Window size' })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  expect(await runShown(page)).toBe(before);
+  await page.screenshot({ path: `${SCREENS}/unified-controls.png`, fullPage: true });
+  expect(seen.errors).toEqual([]);
+});

@@ -13,6 +13,7 @@ import type {
   Scenario,
   ScenarioInput,
   SignupEvent,
+  UnifiedInput,
 } from '../../engine/index.ts';
 import type { SimulationView } from '../../engine/index.ts';
 
@@ -164,4 +165,37 @@ export function duplicateOf(event: EventChoice): Injection {
 /** Time zones a job's logic can use: UTC, the scenario's own, and one far from both. */
 export function zoneChoices(scenarioZone: string, current: string): string[] {
   return [...new Set(['UTC', scenarioZone, 'America/New_York', 'Asia/Tokyo', current])];
+}
+
+/** A change to the unified section: top-level fields, and the watermark or triggers in part. */
+export interface UnifiedPatch extends Omit<UnifiedInput, 'watermark' | 'triggers'> {
+  watermark?: Partial<{ kind: 'heuristic' | 'perfect'; bound: string; idleAfter: string | null }>;
+  triggers?: UnifiedInput['triggers'];
+}
+
+/**
+ * Sets fields of the `unified` section, keeping the rest. A watermark kind change starts that
+ * kind from its defaults (a heuristic keeps its bound and idleness); `idleAfter: null` removes
+ * idleness. The result is validated like any file, so a bad value is refused with the field named.
+ */
+export function withUnified(input: ScenarioInput, patch: UnifiedPatch): ScenarioInput {
+  const next = structuredClone(input);
+  const u: UnifiedInput = { ...next.unified };
+  const { watermark, triggers, ...rest } = patch;
+  Object.assign(u, rest);
+  if (watermark) {
+    const old = u.watermark ?? { kind: 'heuristic' };
+    const kind = watermark.kind ?? old.kind;
+    if (kind === 'perfect') u.watermark = { kind: 'perfect' };
+    else if (kind === 'heuristic') {
+      const w = { ...(old.kind === 'heuristic' ? old : {}), kind } as Record<string, unknown>;
+      if (watermark.bound !== undefined) w.bound = watermark.bound;
+      if (watermark.idleAfter === null) delete w.idleAfter;
+      else if (watermark.idleAfter !== undefined) w.idleAfter = watermark.idleAfter;
+      u.watermark = w as UnifiedInput['watermark'];
+    }
+  }
+  if (triggers) u.triggers = { ...u.triggers, ...triggers };
+  next.unified = u;
+  return next;
 }
