@@ -41,8 +41,12 @@ export const UNIFIED_COLUMN: CompareColumn = {
   blurb: 'one Dataflow-style pipeline: day windows, a watermark and triggers firing panes',
 };
 
-/** The columns the compare view shows (a third, unified, is one more entry). */
-export const COMPARE_COLUMNS: readonly CompareColumn[] = [LAMBDA_COLUMN, KAPPA_COLUMN];
+/** The columns the compare view shows, in order. */
+export const COMPARE_COLUMNS: readonly CompareColumn[] = [
+  LAMBDA_COLUMN,
+  KAPPA_COLUMN,
+  UNIFIED_COLUMN,
+];
 
 /** A column's own scenario input, and what the mapping changed or left out (plain sentences). */
 export interface ColumnInput {

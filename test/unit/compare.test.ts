@@ -204,7 +204,7 @@ describe('what the view selects', () => {
     const first = c.columns[0];
     if (first.kind !== 'run') throw new Error('not run');
     expect(day).toBe(first.simulation.report().answers[0].day);
-    expect(chartLines(c, day).map((l) => l.key)).toEqual(['truth', 'lambda', 'kappa']);
+    expect(chartLines(c, day).map((l) => l.key)).toEqual(['truth', 'lambda', 'kappa', 'unified']);
   });
 
   test('chart lines stop at the shared time and end at the value in force then', () => {
