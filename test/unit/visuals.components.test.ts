@@ -12,6 +12,7 @@ import { legendEntries } from '../../src/visuals/legend.entries.ts';
 import Pipeline from '../../src/visuals/pipeline/Pipeline.svelte';
 import { laneSlots, lerp, stageLayout } from '../../src/visuals/pipeline/pipeline.layout.ts';
 import { placePoint } from '../../src/visuals/pipeline/pipeline.motion.ts';
+import { dayLabel } from '../../src/visuals/pipeline/pipeline.select.ts';
 import TruthPanel from '../../src/visuals/TruthPanel.svelte';
 
 function runOf(text: string): Simulation {
@@ -64,7 +65,7 @@ describe('Pipeline', () => {
     const day = crash.view(i).days.at(-1)!;
     render(Pipeline, pipelineProps(crash, i, { onselectday }));
     const button = screen.getByRole('button', {
-      name: `Served ${day.served} on ${day.day}: trace its records`,
+      name: `Served ${day.served} on ${dayLabel(day.day)}: trace its records`,
     });
     await user.click(button);
     expect(onselectday).toHaveBeenLastCalledWith(day.day);
@@ -83,7 +84,7 @@ describe('Pipeline', () => {
     expect(screen.getByRole('status')).toHaveTextContent(
       `${lineage.batch.length} from the batch view + ${lineage.speed.length} from the speed view`,
     );
-    expect(screen.getByRole('button', { name: new RegExp(`on ${day}`) })).toHaveAttribute(
+    expect(screen.getByRole('button', { name: new RegExp(`on ${dayLabel(day)}`) })).toHaveAttribute(
       'aria-pressed',
       'true',
     );
@@ -173,7 +174,7 @@ describe('LayerTables', () => {
     for (const day of view.days) {
       expect(
         within(serving).getByRole('row', {
-          name: new RegExp(`^${day.day} ${day.served} .* ${day.truth}$`),
+          name: new RegExp(`^${dayLabel(day.day)} ${day.served} .* ${day.truth}$`),
         }),
       ).toBeInTheDocument();
     }
@@ -189,7 +190,7 @@ describe('TruthPanel', () => {
     expect(explanations).toBeDefined();
     render(TruthPanel, { explanations: explanations! });
     const differing = explanations!.find((e) => e.reasons.length > 0)!;
-    const reasons = screen.getByRole('list', { name: `Why ${differing.day} differs` });
+    const reasons = screen.getByRole('list', { name: `Why ${dayLabel(differing.day)} differs` });
     expect(within(reasons).getAllByRole('listitem')).toHaveLength(differing.reasons.length);
     expect(reasons).toHaveTextContent(differing.reasons[0].text);
   });
