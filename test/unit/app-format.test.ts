@@ -22,8 +22,14 @@ describe('format', () => {
       plainWords('Counted for 2026-11-23. It is back at 2026-11-23 10:07:05.', 'UTC'),
       'Counted for Mon 23 Nov. It is back at Mon 23 Nov, 10:07:05 UTC.',
     ],
-    [plainWords('Back at 2026-11-23 22:05.', 'America/New_York'), 'Back at Mon 23 Nov, 22:05 GMT-5.'],
-    [plainWords('Offset 2026-99-99 and 2026-11-24T10:00:00Z stay.', 'UTC'), 'Offset 2026-99-99 and 2026-11-24T10:00:00Z stay.'],
+    [
+      plainWords('Back at 2026-11-23 22:05.', 'America/New_York'),
+      'Back at Mon 23 Nov, 22:05 GMT-5.',
+    ],
+    [
+      plainWords('Offset 2026-99-99 and 2026-11-24T10:00:00Z stay.', 'UTC'),
+      'Offset 2026-99-99 and 2026-11-24T10:00:00Z stay.',
+    ],
     [zonedTime(at, 'Asia/Kathmandu'), '2026-11-24 08:50:00 GMT+5:45 (Asia/Kathmandu)'],
     [signedDifference(5, 2), '+3'],
     [signedDifference(1, 3), '−2'],

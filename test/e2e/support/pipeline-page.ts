@@ -153,7 +153,11 @@ export async function daysOnScreen(
       const number = (cell: Element) => Number((cell.textContent ?? '').replace(/[^\d]/g, ''));
       rows.push({
         // The day key, from the <time> the row shows it in plain words ("Mon 23 Nov").
-        day: (head.querySelector('time')?.getAttribute('datetime') ?? head.textContent ?? '').trim(),
+        day: (
+          head.querySelector('time')?.getAttribute('datetime') ??
+          head.textContent ??
+          ''
+        ).trim(),
         served: number(cells[0]),
         truth: number(cells[1]),
       });
