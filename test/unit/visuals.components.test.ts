@@ -13,6 +13,8 @@ import Pipeline from '../../src/visuals/pipeline/Pipeline.svelte';
 import { laneSlots, lerp, stageLayout } from '../../src/visuals/pipeline/pipeline.layout.ts';
 import { placePoint } from '../../src/visuals/pipeline/pipeline.motion.ts';
 import { dayLabel } from '../../src/visuals/pipeline/pipeline.select.ts';
+import { momentPath } from '../../src/visuals/timestrip/timestrip.marks.ts';
+import { MOMENT_NAMES, type MomentKind } from '../../src/visuals/timestrip/timestrip.select.ts';
 import TruthPanel from '../../src/visuals/TruthPanel.svelte';
 
 function runOf(text: string): Simulation {
@@ -152,10 +154,29 @@ describe('Legend', () => {
       'Committed marker',
       'Cut-off marker',
       'Crashed job',
+      'Count axis',
+      'Batch run (time strip)',
+      'Batch view published (time strip)',
+      'Crash (time strip)',
+      'Downtime (time strip)',
+      'Deploy (time strip)',
+      'Catch-up (time strip)',
+      'Switch-over (time strip)',
+      'Query (time strip)',
     ];
     for (const name of names) expect(within(list).getByText(name)).toBeInTheDocument();
     expect(within(list).getAllByRole('listitem')).toHaveLength(legendEntries.length);
     expect(screen.getByText('Legend').tagName).toBe('SUMMARY');
+  });
+
+  test('explains every kind of mark the time strip draws, with the shape it draws', () => {
+    const drawn = Object.keys(MOMENT_NAMES).filter((k) => k !== 'recovery') as MomentKind[];
+    for (const kind of drawn) {
+      const entry = legendEntries.find(
+        (e) => e.kind === 'path' && e.d === momentPath(kind, 12, 12),
+      );
+      expect(entry, `a legend entry drawn like the strip's ${kind} mark`).toBeDefined();
+    }
   });
 });
 
