@@ -95,7 +95,7 @@ test('the picture does not move or change size between steps, nor when the legen
   expect(await picture.boundingBox()).toEqual(first);
 });
 
-test('at 1366×768 the first screen shows the controls, narration, the whole picture and served vs truth', async ({
+test('at 1366×768 the first screen shows the controls, narration, the whole picture, its time strip and served vs truth', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -112,6 +112,10 @@ test('at 1366×768 the first screen shows the controls, narration, the whole pic
     await page.getByRole('status', { name: 'Current step' }).boundingBox(),
   );
   await inFirstScreen('the picture', await pipelinePicture(page).boundingBox());
+  await inFirstScreen(
+    'the time strip',
+    await page.getByRole('slider', { name: 'Time strip' }).boundingBox(),
+  );
   await inFirstScreen(
     'Served vs truth',
     await page.getByRole('region', { name: 'Served versus truth' }).boundingBox(),
