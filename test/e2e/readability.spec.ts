@@ -62,6 +62,7 @@ for (const { width, height, label } of SIZES) {
     await expect(pipelinePicture(page)).toBeVisible();
     for (let i = 0; i < 12; i++) await button(page, 'Next step').click();
     await openDisclosure(page, 'Legend');
+    await expect(page.locator('details.legend li').first()).toBeVisible(); // loaded on demand
     const fonts = await smallestFonts(page);
     expect(fonts.picture, `smallest text in the picture (${fonts.where})`).toBeGreaterThanOrEqual(
       16,

@@ -140,9 +140,10 @@ describe('Pipeline', () => {
 });
 
 describe('Legend', () => {
-  test('lists every mark by name', () => {
+  test('lists every mark by name', async () => {
     render(Legend, { open: true });
     const list = screen.getByRole('list');
+    await within(list).findByText('Record');
     const names = [
       'Record',
       'Duplicate copy',
