@@ -3,6 +3,8 @@
  * engine; formatting is pure (Intl with an explicit zone), so it never depends on the viewer's
  * own time zone.
  */
+import { calendarFor, parseDayKey } from '../engine/time/time.logic.ts';
+import { dayLabel } from '../visuals/pipeline/pipeline.select.ts';
 
 /** `2026-11-24T10:00:00Z`: ISO-8601 in UTC, with milliseconds only when there are some. */
 export function isoUtc(ms: number): string {
@@ -52,16 +54,12 @@ export function zonedTime(ms: number, timeZone: string): string {
 }
 
 /**
- * `2026-11-24 10:00 UTC`, or `2026-11-23 23:00 GMT-5` in another zone: minutes are enough
- * for tables and lists, and the scenario's zone is the one its days are counted in.
+ * `Tue 24 Nov, 10:00 UTC` (or `Mon 23 Nov, 22:05 GMT-5` in another zone): minutes are enough for
+ * tables and lists, in plain words (the same as the narration's `plainTime`); the scenario's
+ * zone is the one its days are counted in.
  */
 export function shortTime(ms: number, timeZone: string): string {
-  if (isUtcZone(timeZone)) {
-    const iso = isoUtc(ms);
-    return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-  }
-  const p = zoneParts(ms, timeZone);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${p.timeZoneName}`;
+  return plainTime(ms, timeZone);
 }
 
 const plainFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -102,4 +100,25 @@ export function offsets(perPartition: readonly number[]): string {
   return perPartition.length === 1
     ? `offset ${perPartition[0]}`
     : `offsets ${perPartition.join(', ')}`;
+}
+
+/** A day key or a local wall time as the engine's narration writes them (`formatLocal`). */
+const ENGINE_TIME = /\b(\d{4}-\d{2}-\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?(?![\d:T-])/g;
+
+/**
+ * The engine's narration in plain words for a learner: its day keys (`2026-11-23`) read
+ * `Mon 23 Nov`, its local times (`2026-11-23 10:07:05`, in the scenario's zone) read
+ * `Mon 23 Nov, 10:07:05 UTC`. The engine's own text (the headless simulator's report) is left
+ * as it is; only what the page shows changes.
+ */
+export function plainWords(text: string, timeZone: string): string {
+  return text.replace(ENGINE_TIME, (whole, key: string, h?: string, m?: string, s?: string) => {
+    const day = parseDayKey(key);
+    if (day === null) return whole;
+    if (h === undefined || m === undefined) return dayLabel(key);
+    const minutes = Number(h) * 60 + Number(m);
+    const ms = calendarFor(timeZone).localToInstant(day, minutes) + Number(s ?? 0) * 1000;
+    const plain = plainTime(ms, timeZone);
+    return s && s !== '00' ? plain.replace(`, ${h}:${m}`, `, ${h}:${m}:${s}`) : plain;
+  });
 }

@@ -5,6 +5,12 @@
 import { palette } from './palette.ts';
 import type { RecordFlags } from './pipeline/pipeline.marks.ts';
 import { boltPath, circlePath, flagPath, trianglePath } from './pipeline/pipeline.marks.ts';
+import {
+  MOMENT_FILL,
+  MOMENT_LEGEND,
+  momentPath,
+  momentStroke,
+} from './timestrip/timestrip.marks.ts';
 
 const plain: RecordFlags = {
   duplicate: false,
@@ -169,5 +175,35 @@ export const legendEntries: LegendEntry[] = [
     note: 'counted in the speed view of the selected day',
     flags: plain,
     highlight: 'speed',
+  },
+  {
+    kind: 'path',
+    name: 'Count axis',
+    note: 'one scale for every box’s bars: equal bars, equal numbers',
+    d: 'M2,14H22M2,10V18M12,10V18M22,10V18',
+    fill: 'none',
+    stroke: '#4a5260',
+  },
+  ...MOMENT_LEGEND.map((m): LegendEntry => ({
+    kind: 'path',
+    name: m.name,
+    note: m.note,
+    d: momentPath(m.kind, 12, 12),
+    fill: MOMENT_FILL[m.kind],
+    stroke: momentStroke(m.kind),
+  })),
+  {
+    kind: 'swatch',
+    fill: palette.crashed,
+    name: 'Downtime (time strip)',
+    note: 'a job is down, from its crash until it is back',
+  },
+  {
+    kind: 'path',
+    name: 'Playhead (time strip)',
+    note: 'the moment on screen; click the strip or use the arrow keys to move it',
+    d: 'M12,1V23',
+    fill: 'none',
+    stroke: '#b45309',
   },
 ];

@@ -243,6 +243,7 @@ for (const { width, height, label } of [
     const { n } = await position(page);
     await seek(page, Math.floor(n / 2));
     await openDisclosure(page, 'Legend');
+    await expect(page.locator('details.legend li').first()).toBeVisible(); // loaded on demand
     await openDisclosure(page, 'Table view');
     await expect(pipelineFigure(page)).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/pipeline-axe-${label}.png`, fullPage: true });

@@ -62,6 +62,7 @@ for (const { width, height, label } of SIZES) {
     await expect(pipelinePicture(page)).toBeVisible();
     for (let i = 0; i < 12; i++) await button(page, 'Next step').click();
     await openDisclosure(page, 'Legend');
+    await expect(page.locator('details.legend li').first()).toBeVisible(); // loaded on demand
     const fonts = await smallestFonts(page);
     expect(fonts.picture, `smallest text in the picture (${fonts.where})`).toBeGreaterThanOrEqual(
       16,
@@ -95,7 +96,7 @@ test('the picture does not move or change size between steps, nor when the legen
   expect(await picture.boundingBox()).toEqual(first);
 });
 
-test('at 1366×768 the first screen shows the controls, narration, the whole picture and served vs truth', async ({
+test('at 1366×768 the first screen shows the controls, narration, the whole picture, its time strip and served vs truth', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -112,6 +113,10 @@ test('at 1366×768 the first screen shows the controls, narration, the whole pic
     await page.getByRole('status', { name: 'Current step' }).boundingBox(),
   );
   await inFirstScreen('the picture', await pipelinePicture(page).boundingBox());
+  await inFirstScreen(
+    'the time strip',
+    await page.getByRole('slider', { name: 'Time strip' }).boundingBox(),
+  );
   await inFirstScreen(
     'Served vs truth',
     await page.getByRole('region', { name: 'Served versus truth' }).boundingBox(),

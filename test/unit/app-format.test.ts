@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { isoUtc, offsets, shortTime, signedDifference, zonedTime } from '../../src/app/format.ts';
+import {
+  isoUtc,
+  offsets,
+  plainWords,
+  shortTime,
+  signedDifference,
+  zonedTime,
+} from '../../src/app/format.ts';
 import { markAnswered, recentStepIndexes } from '../../src/app/session.select.ts';
 import type { QueryAnswer } from '../../src/engine/simulation/simulation.types.ts';
 
@@ -9,8 +16,20 @@ describe('format', () => {
   test.each([
     [isoUtc(at), '2026-11-24T03:05:00Z'],
     [isoUtc(at + 250), '2026-11-24T03:05:00.250Z'],
-    [shortTime(at, 'UTC'), '2026-11-24 03:05 UTC'],
-    [shortTime(at, 'America/New_York'), '2026-11-23 22:05 GMT-5'],
+    [shortTime(at, 'UTC'), 'Tue 24 Nov, 03:05 UTC'],
+    [shortTime(at, 'America/New_York'), 'Mon 23 Nov, 22:05 GMT-5'],
+    [
+      plainWords('Counted for 2026-11-23. It is back at 2026-11-23 10:07:05.', 'UTC'),
+      'Counted for Mon 23 Nov. It is back at Mon 23 Nov, 10:07:05 UTC.',
+    ],
+    [
+      plainWords('Back at 2026-11-23 22:05.', 'America/New_York'),
+      'Back at Mon 23 Nov, 22:05 GMT-5.',
+    ],
+    [
+      plainWords('Offset 2026-99-99 and 2026-11-24T10:00:00Z stay.', 'UTC'),
+      'Offset 2026-99-99 and 2026-11-24T10:00:00Z stay.',
+    ],
     [zonedTime(at, 'Asia/Kathmandu'), '2026-11-24 08:50:00 GMT+5:45 (Asia/Kathmandu)'],
     [signedDifference(5, 2), '+3'],
     [signedDifference(1, 3), '−2'],

@@ -4,6 +4,8 @@ import { tick } from 'svelte';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import yesterdayVsToday from '../../scenarios/01-yesterday-vs-today.json?raw';
 import App from '../../src/app/App.svelte';
+import { plainWords } from '../../src/app/format.ts';
+import { dayLabel } from '../../src/visuals/pipeline/pipeline.select.ts';
 import {
   formatProblem,
   injectIntoScenario,
@@ -13,6 +15,9 @@ import {
   type ScenarioInput,
   type SimulationView,
 } from '../../src/engine/index.ts';
+
+/** The engine's narration as the page says it: days and times in plain words (UTC here). */
+const said = (description: string) => plainWords(description, 'UTC');
 
 // jsdom has no ResizeObserver; the pipeline picture measures its width with one.
 globalThis.ResizeObserver ??= class {
@@ -71,7 +76,7 @@ describe('App', () => {
     const rows = within(answersTable()).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(answers.length);
     answers.forEach((answer, i) => {
-      expect(within(rows[i]).getByRole('rowheader')).toHaveTextContent(answer.day);
+      expect(within(rows[i]).getByRole('rowheader')).toHaveTextContent(dayLabel(answer.day));
       const [served, truth, , check] = within(rows[i]).getAllByRole('cell');
       expect(served).toHaveTextContent(new RegExp(`^${answer.served}$`));
       expect(truth).toHaveTextContent(new RegExp(`^${answer.truth}$`));
@@ -89,13 +94,13 @@ describe('App', () => {
     expect(stepCounter()).toHaveTextContent(`Step 0 of ${n}`);
     await user.click(screen.getByRole('button', { name: 'Next step' }));
     expect(stepCounter()).toHaveTextContent(`Step 1 of ${n}`);
-    expect(stepCounter()).toHaveTextContent(expected.stepInfo(0).description);
+    expect(stepCounter()).toHaveTextContent(said(expected.stepInfo(0).description));
     await user.click(screen.getByRole('button', { name: 'Next step' }));
     expect(stepCounter()).toHaveTextContent(`Step 2 of ${n}`);
-    expect(stepCounter()).toHaveTextContent(expected.stepInfo(1).description);
+    expect(stepCounter()).toHaveTextContent(said(expected.stepInfo(1).description));
     await user.click(screen.getByRole('button', { name: 'Previous step' }));
     expect(stepCounter()).toHaveTextContent(`Step 1 of ${n}`);
-    expect(stepCounter()).toHaveTextContent(expected.stepInfo(0).description);
+    expect(stepCounter()).toHaveTextContent(said(expected.stepInfo(0).description));
 
     await user.click(screen.getByRole('button', { name: 'Go to end' }));
     expect(stepCounter()).toHaveTextContent(`Step ${n} of ${n}`);
@@ -160,7 +165,7 @@ describe('App', () => {
     expect(stepCounter()).toHaveTextContent(`Step 2 of ${n}`);
     await user.keyboard('{ArrowLeft}');
     expect(stepCounter()).toHaveTextContent(`Step 1 of ${n}`);
-    expect(stepCounter()).toHaveTextContent(expected.stepInfo(0).description);
+    expect(stepCounter()).toHaveTextContent(said(expected.stepInfo(0).description));
     await user.keyboard('{End}');
     expect(stepCounter()).toHaveTextContent(`Step ${n} of ${n}`);
     await user.keyboard('{Home}');
@@ -245,7 +250,7 @@ describe('App playback', () => {
     for (let k = 0; k < 80; k++) frames.frame(50); // four more seconds: four more steps
     await tick();
     expect(stepCounter()).toHaveTextContent(`Step 5 of ${n}`);
-    expect(stepCounter()).toHaveTextContent(expected.stepInfo(4).description);
+    expect(stepCounter()).toHaveTextContent(said(expected.stepInfo(4).description));
 
     await user.click(screen.getByRole('button', { name: 'Previous step' }));
     expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();

@@ -12,6 +12,9 @@ import { legendEntries } from '../../src/visuals/legend.entries.ts';
 import Pipeline from '../../src/visuals/pipeline/Pipeline.svelte';
 import { laneSlots, lerp, stageLayout } from '../../src/visuals/pipeline/pipeline.layout.ts';
 import { placePoint } from '../../src/visuals/pipeline/pipeline.motion.ts';
+import { dayLabel } from '../../src/visuals/pipeline/pipeline.select.ts';
+import { momentPath } from '../../src/visuals/timestrip/timestrip.marks.ts';
+import { MOMENT_NAMES, type MomentKind } from '../../src/visuals/timestrip/timestrip.select.ts';
 import TruthPanel from '../../src/visuals/TruthPanel.svelte';
 
 function runOf(text: string): Simulation {
@@ -64,7 +67,7 @@ describe('Pipeline', () => {
     const day = crash.view(i).days.at(-1)!;
     render(Pipeline, pipelineProps(crash, i, { onselectday }));
     const button = screen.getByRole('button', {
-      name: `Served ${day.served} on ${day.day}: trace its records`,
+      name: `Served ${day.served} on ${dayLabel(day.day)}: trace its records`,
     });
     await user.click(button);
     expect(onselectday).toHaveBeenLastCalledWith(day.day);
@@ -83,7 +86,7 @@ describe('Pipeline', () => {
     expect(screen.getByRole('status')).toHaveTextContent(
       `${lineage.batch.length} from the batch view + ${lineage.speed.length} from the speed view`,
     );
-    expect(screen.getByRole('button', { name: new RegExp(`on ${day}`) })).toHaveAttribute(
+    expect(screen.getByRole('button', { name: new RegExp(`on ${dayLabel(day)}`) })).toHaveAttribute(
       'aria-pressed',
       'true',
     );
@@ -137,9 +140,10 @@ describe('Pipeline', () => {
 });
 
 describe('Legend', () => {
-  test('lists every mark by name', () => {
+  test('lists every mark by name', async () => {
     render(Legend, { open: true });
     const list = screen.getByRole('list');
+    await within(list).findByText('Record');
     const names = [
       'Record',
       'Duplicate copy',
@@ -151,10 +155,29 @@ describe('Legend', () => {
       'Committed marker',
       'Cut-off marker',
       'Crashed job',
+      'Count axis',
+      'Batch run (time strip)',
+      'Batch view published (time strip)',
+      'Crash (time strip)',
+      'Downtime (time strip)',
+      'Deploy (time strip)',
+      'Catch-up (time strip)',
+      'Switch-over (time strip)',
+      'Query (time strip)',
     ];
     for (const name of names) expect(within(list).getByText(name)).toBeInTheDocument();
     expect(within(list).getAllByRole('listitem')).toHaveLength(legendEntries.length);
     expect(screen.getByText('Legend').tagName).toBe('SUMMARY');
+  });
+
+  test('explains every kind of mark the time strip draws, with the shape it draws', () => {
+    const drawn = Object.keys(MOMENT_NAMES).filter((k) => k !== 'recovery') as MomentKind[];
+    for (const kind of drawn) {
+      const entry = legendEntries.find(
+        (e) => e.kind === 'path' && e.d === momentPath(kind, 12, 12),
+      );
+      expect(entry, `a legend entry drawn like the strip's ${kind} mark`).toBeDefined();
+    }
   });
 });
 
@@ -173,7 +196,7 @@ describe('LayerTables', () => {
     for (const day of view.days) {
       expect(
         within(serving).getByRole('row', {
-          name: new RegExp(`^${day.day} ${day.served} .* ${day.truth}$`),
+          name: new RegExp(`^${dayLabel(day.day)} ${day.served} .* ${day.truth}$`),
         }),
       ).toBeInTheDocument();
     }
@@ -189,7 +212,7 @@ describe('TruthPanel', () => {
     expect(explanations).toBeDefined();
     render(TruthPanel, { explanations: explanations! });
     const differing = explanations!.find((e) => e.reasons.length > 0)!;
-    const reasons = screen.getByRole('list', { name: `Why ${differing.day} differs` });
+    const reasons = screen.getByRole('list', { name: `Why ${dayLabel(differing.day)} differs` });
     expect(within(reasons).getAllByRole('listitem')).toHaveLength(differing.reasons.length);
     expect(reasons).toHaveTextContent(differing.reasons[0].text);
   });

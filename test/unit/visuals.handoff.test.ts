@@ -16,6 +16,7 @@ describe('the hand-off fade in day bars', () => {
         leaving: { '2026-11-23': 3 },
         fade: 0.25,
         countWidth: (n: number) => n * 10,
+        countTicks: [0, 1, 2],
       },
     });
     const leaving = container.querySelectorAll('rect[data-leaving]');
@@ -36,6 +37,7 @@ describe('the hand-off fade in day bars', () => {
         colour: '#09c',
         caption: 'x',
         countWidth: (n: number) => n * 10,
+        countTicks: [0, 1, 2],
       },
     });
     expect(container.querySelectorAll('rect[data-leaving]')).toHaveLength(0);

@@ -97,9 +97,11 @@ export interface StageInput {
 
 /** A job box's head: title, positions (labels and values), lag and in-flight. */
 export const JOB_HEAD = 124;
-/** Per-day bars: a caption, then one row per day. */
-export const BAR_ROW = 24;
-const barsHeight = (days: number): number => 26 + days * BAR_ROW;
+/** Per-day bars: a caption, then one row per day, then the count axis. */
+export const BAR_ROW = 22;
+/** Room for the count axis under a box's bars: its baseline and 16-px tick labels. */
+export const COUNT_AXIS = 26;
+const barsHeight = (days: number): number => 26 + days * BAR_ROW + COUNT_AXIS;
 const BATCH_HEAD = 100;
 /** Serving: a title row, then one row per day (at most four). */
 export const SERVING_ROW = 72;
@@ -121,7 +123,7 @@ export function stageLayout(input: StageInput): StageLayout {
   const batchHeight = BATCH_HEAD + barsHeight(days);
   const logHeight = LOG_HEADER + partitions * LANE_HEIGHT + 8;
   const jobs: Record<string, Rect> = {};
-  const servingHeight = 36 + days * SERVING_ROW;
+  const servingHeight = 36 + days * SERVING_ROW + COUNT_AXIS;
 
   if (narrow) {
     const width = Math.min(available, 720);
@@ -281,7 +283,8 @@ export const COUNT_SPACE = 130;
 /**
  * The picture's one scale for counts (d3-scale): every box that draws a count (batch view,
  * speed view, Kappa tables, serving bars, truth ticks) draws it with this, so equal bars stand
- * for equal numbers everywhere. `width(count)` is a bar's length; `ticks` are the axis' values.
+ * for equal numbers everywhere. `width(count)` is a bar's length; `ticks` are the values of the
+ * axis drawn under every box's bars (`CountAxis`).
  */
 export function countScale(
   max: number,
@@ -293,9 +296,11 @@ export function countScale(
     .nice(4)
     .clamp(true);
   const [, top] = scale.domain();
+  // As many ticks as their labels fit side by side along the scale (at most five).
+  const fit = Math.max(1, Math.floor(space / labelWidth(String(top).length + 1)));
   return {
     max: top,
     width: (count) => scale(Math.max(0, count)),
-    ticks: scale.ticks(Math.min(4, top)).filter((t) => Number.isInteger(t)),
+    ticks: scale.ticks(Math.min(4, fit, top)).filter((t) => Number.isInteger(t)),
   };
 }

@@ -104,7 +104,7 @@ export function pictureSummary(view: SimulationView): string {
   }
   if (view.servingTable) parts.push(`Serving reads table ${view.servingTable}.`);
   for (const day of view.days.slice(-2)) {
-    parts.push(`${day.day}: served ${day.served}, truth ${day.truth}.`);
+    parts.push(`${dayLabel(day.day)}: served ${day.served}, truth ${day.truth}.`);
   }
   return parts.join(' ');
 }

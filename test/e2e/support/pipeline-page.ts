@@ -152,7 +152,12 @@ export async function daysOnScreen(
       if (!head || cells.length < 2) continue; // the "No day has a count yet" row
       const number = (cell: Element) => Number((cell.textContent ?? '').replace(/[^\d]/g, ''));
       rows.push({
-        day: (head.textContent ?? '').trim(),
+        // The day key, from the <time> the row shows it in plain words ("Mon 23 Nov").
+        day: (
+          head.querySelector('time')?.getAttribute('datetime') ??
+          head.textContent ??
+          ''
+        ).trim(),
         served: number(cells[0]),
         truth: number(cells[1]),
       });
