@@ -34,7 +34,11 @@ test('a lesson in presenter mode fits one 1366×768 screen at every step', async
         await page.keyboard.press('PageDown');
       }
       await expect(page).toHaveURL(new RegExp(`/${lesson}/${step}$`));
-      await expect(page.getByRole('group', { name: 'Pipeline picture' })).toBeVisible();
+      // Lambda and Kappa lessons draw the pipeline; unified lessons the event-time plot.
+      const pictureOf = page
+        .getByRole('group', { name: 'Pipeline picture' })
+        .or(page.getByRole('figure', { name: 'Unified pipeline picture' }));
+      await expect(pictureOf).toBeVisible();
       const where = `${lesson} step ${step}`;
       const size = await page.evaluate(() => ({
         height: document.documentElement.scrollHeight,
@@ -42,7 +46,7 @@ test('a lesson in presenter mode fits one 1366×768 screen at every step', async
       }));
       expect(size.height, `${where}: the page is one screen high`).toBeLessThanOrEqual(768);
       expect(size.width, `${where}: no sideways scrolling`).toBeLessThanOrEqual(1366);
-      const picture = await page.getByRole('group', { name: 'Pipeline picture' }).boundingBox();
+      const picture = await pictureOf.boundingBox();
       expect(
         picture!.y + picture!.height,
         `${where}: the picture ends on screen`,
