@@ -17,8 +17,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGET_KB = 60;
-/** The first lesson's weight on 2026-12-02 after the unified architecture joined the Simulation. */
-export const LESSON_BUDGET_KB = 112;
+/**
+ * A ratchet, not the goal: the first lesson's weight on 2026-12-02 (113.4 KB) after the unified
+ * architecture joined the Simulation and the same day's merge of the hand-off modes, the lesson
+ * embed, the unified picture's wiring and the plain-words formatting (the "Try it yourself" link
+ * writer moved on demand to pay for part of it). The 60 KB goal (GOAL_KB) is still open.
+ */
+export const LESSON_BUDGET_KB = 114;
 export const GOAL_KB = 60;
 
 const DIST = process.argv.find((a) => a.startsWith('--dist='))?.slice(7) ?? 'dist';
