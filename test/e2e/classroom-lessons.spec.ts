@@ -30,8 +30,18 @@ test('a lesson in presenter mode fits one 1366×768 screen at every step', async
     const total = Number(/of (\d+)/.exec(await stepOf(page).innerText())![1]);
     for (let step = 1; step <= total; step++) {
       // A question step takes two presses (reveal, then move on): wait for the address.
+      // Each press waits for its effect (the address moves on, or the reveal replaces the
+      // narration), so a quick second press never skips a step.
+      const narrationText = () => page.getByRole('region', { name: 'Narration' }).innerText();
       for (let k = 0; k < 3 && !page.url().endsWith(`/${lesson}/${step}`); k++) {
+        const before = await narrationText();
         await page.keyboard.press('PageDown');
+        await expect
+          .poll(
+            async () =>
+              page.url().endsWith(`/${lesson}/${step}`) || (await narrationText()) !== before,
+          )
+          .toBe(true);
       }
       await expect(page).toHaveURL(new RegExp(`/${lesson}/${step}$`));
       // Lambda and Kappa lessons draw the pipeline; unified lessons the event-time plot.
