@@ -98,7 +98,8 @@ function eventExtent(input: PlotInput, windowing: Windowing): [number, number] {
 export function plotLayout(input: PlotInput): PlotLayout {
   const { view, width, height, zoom } = input;
   const windowing = new Windowing(input.window, input.timeZone);
-  const left = width < 600 ? 72 : 84;
+  // Room for the tick labels ("12:07" at 16 px) and, left of them, the rotated axis title.
+  const left = 86;
   const right = Math.max(left + 40, width - 32);
   const top = 34;
   const bottom = Math.max(top + 40, height - 58);
