@@ -64,6 +64,10 @@ const pickerFiles = (page: Page): Promise<string[]> =>
 test('the Scenario picker lists the bundled scenarios in file order', async ({ page }) => {
   await page.goto('/#/sandbox');
   await expect(page.getByRole('heading', { level: 1, name: 'Lambda·Kappa Lab' })).toBeVisible();
+  // The sandbox loads on demand after the shell's heading: wait for its picker's options.
+  await expect(
+    page.getByRole('combobox', { name: 'Scenario' }).locator('option:not([disabled])').first(),
+  ).toBeAttached();
   const files = await pickerFiles(page);
   expect(files).toEqual(BUNDLED.filter((f) => files.includes(f)));
   expect(files).toEqual(expect.arrayContaining(PLAYABLE));
