@@ -13,7 +13,8 @@
  * lesson does not yet (its budget is its weight today, so it cannot grow).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGET_KB = 60;
@@ -29,6 +30,8 @@ export const GOAL_KB = 60;
 const DIST = process.argv.find((a) => a.startsWith('--dist='))?.slice(7) ?? 'dist';
 /** The lesson player, the one module a lesson page imports on top of the index. */
 const LESSON_ENTRY = 'src/lessons/player/LessonPage.svelte';
+/** The manifest's keys of the lessons' own chunks (one per lesson folder, sorted by number). */
+const LESSON_DATA = 'virtual:lesson/';
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
 
@@ -62,16 +65,34 @@ function staticClosure(manifest: Record<string, ManifestChunk>, key: string): st
   return [...seen].flatMap((k) => [manifest[k].file, ...(manifest[k].css ?? [])]);
 }
 
-function main(): void {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+/**
+ * The files each first page loads before anything is prefetched: the index's eager scripts and
+ * styles; for the first lesson, those plus the lesson player's static closure and the first
+ * lesson's own data chunk (`virtual:lesson/01-…`, which the player imports as soon as it opens).
+ */
+export function firstPages(dist: string): { index: string[]; lesson: Set<string> } {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const index = eagerScripts(html);
-  if (index.length === 0) throw new Error(`${DIST}/index.html loads no module script`);
-  const manifest = JSON.parse(readFileSync(join(DIST, '.vite', 'manifest.json'), 'utf8')) as Record<
+  if (index.length === 0) throw new Error(`${dist}/index.html loads no module script`);
+  const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<
     string,
     ManifestChunk
   >;
   if (!manifest[LESSON_ENTRY]) throw new Error(`the build has no chunk for ${LESSON_ENTRY}`);
-  const lesson = new Set([...index, ...staticClosure(manifest, LESSON_ENTRY)]);
+  const first = Object.keys(manifest)
+    .filter((k) => k.startsWith(LESSON_DATA))
+    .sort()[0];
+  if (!first) throw new Error(`the build has no lesson chunk (${LESSON_DATA}…)`);
+  const lesson = new Set([
+    ...index,
+    ...staticClosure(manifest, LESSON_ENTRY),
+    ...staticClosure(manifest, first),
+  ]);
+  return { index, lesson };
+}
+
+function main(): void {
+  const { index, lesson } = firstPages(DIST);
 
   const assets = readdirSync(join(DIST, 'assets')).filter((f) => /\.(js|css)$/.test(f));
   const rows = assets
@@ -119,4 +140,4 @@ function main(): void {
   }
 }
 
-main();
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

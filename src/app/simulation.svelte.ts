@@ -10,17 +10,10 @@
  * exact one is there).
  */
 import { createActor } from 'xstate';
-import {
-  formatProblem,
-  injectIntoScenario,
-  parseScenarioText,
-  Simulation,
-  type DayCounts,
-  type Injection,
-  type Scenario,
-  type ScenarioInput,
-  type StepInfo,
-} from '../engine/index.ts';
+import { formatProblem } from '../engine/scenario/scenario.checks.ts';
+import type { ParseResult, Scenario, ScenarioInput } from '../engine/scenario/scenario.types.ts';
+import { Simulation } from '../engine/simulation/simulation.ts';
+import type { DayCounts, Injection, StepInfo } from '../engine/simulation/simulation.types.ts';
 import { playbackMachine } from './playback/playback.machine.ts';
 import { ReducedMotion } from './playback/reduced-motion.svelte.ts';
 import { markAnswered, recentStepIndexes, shownDays } from './session.select.ts';
@@ -30,6 +23,17 @@ import { handOffCounts, type Frame } from './worker/frame.ts';
 import type { RemoteRun, RunHandle } from './worker/remote-run.ts';
 import { buildsInWorker } from './worker/run-size.ts';
 import { jumpBy, moment, type Moment } from '../engine/simulation/navigate.ts';
+
+/**
+ * How a session reads scenario text. The sandbox passes the full reader (`parseScenarioText`,
+ * with the structural validator) and the injector; a lesson passes the reader for its
+ * build-validated files (`parseTrustedScenarioText`), so a lesson page never loads the validator.
+ */
+export interface ScenarioReader {
+  parse(text: string): ParseResult;
+  /** Adds a signup or a fault to an input at a time (the sandbox's inject buttons). */
+  inject?(input: ScenarioInput, injection: Injection, at: number): ScenarioInput;
+}
 
 /** Where the current scenario came from: a bundled file, or text the learner ran or branched. */
 export type ScenarioSource = { kind: 'bundled'; file: string } | { kind: 'custom' };
@@ -98,7 +102,10 @@ export class SimulationSession {
   #playback = $state.raw(this.#actor.getSnapshot());
   #motion = new ReducedMotion();
 
-  constructor() {
+  readonly #reader: ScenarioReader;
+
+  constructor(reader: ScenarioReader) {
+    this.#reader = reader;
     this.#actor.subscribe((snapshot) => {
       this.#playback = snapshot;
       this.#wantFrame();
@@ -236,7 +243,7 @@ export class SimulationSession {
       this.#buildInWorker(text, source, startAt, onLoaded);
       return true;
     }
-    const parsed = parseScenarioText(text);
+    const parsed = this.#reader.parse(text);
     if (!parsed.ok) {
       this.problems = parsed.problems.map((p) => formatProblem(p));
       return false;
@@ -375,10 +382,11 @@ export class SimulationSession {
   inject(injection: Injection, note: string): boolean {
     const input = this.input;
     const time = this.view?.time;
-    if (!input || time === undefined) return false;
+    const into = this.#reader.inject;
+    if (!input || time === undefined || !into) return false;
     let next: ScenarioInput;
     try {
-      next = injectIntoScenario(input, injection, time + 1);
+      next = into(input, injection, time + 1);
     } catch (error) {
       this.problems = [error instanceof Error ? error.message : String(error)];
       return false;

@@ -4,7 +4,7 @@
  * before anything is generated, so an over-limit file is refused at once.
  */
 import { DAY, isoTime, parseIsoTime } from '../time/time.logic.ts';
-import { LIMITS, type ScenarioInput } from './scenario.types.ts';
+import { LIMITS, type ScenarioInput, type ScenarioProblem } from './scenario.types.ts';
 
 /** A path into the scenario file: object keys and array indexes; `[]` is the whole file. */
 export type PathKey = string | number;
@@ -12,6 +12,19 @@ export type PathKey = string | number;
 export interface PathProblem {
   path: PathKey[];
   message: string;
+}
+
+/** `events[3].time: expected an ISO-8601 date-time, got "yesterday"`. */
+export function formatProblem(p: ScenarioProblem): string {
+  return `${p.path}: ${p.message}`;
+}
+
+/** A path as written in messages: `events[3].time`; the whole file is `(root)`. */
+export function formatPath(path: readonly PathKey[]): string {
+  if (path.length === 0) return '(root)';
+  return path
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`))
+    .join('');
 }
 
 /** Epoch ms of a time the schema has already validated. */

@@ -5,16 +5,13 @@
  * expected and found. The CLI prints them one a line; the browser lists them.
  */
 import * as v from 'valibot';
-import type { PathKey, PathProblem } from './scenario.checks.ts';
+import { formatPath, formatProblem, type PathKey, type PathProblem } from './scenario.checks.ts';
 import { findJsonSyntaxError } from './scenario.json.ts';
 import { normalizeScenario } from './scenario.normalize.ts';
 import { ScenarioInputSchema } from './scenario.schema.ts';
 import type { ParseResult, ScenarioInput, ScenarioProblem } from './scenario.types.ts';
 
-/** `events[3].time: expected an ISO-8601 date-time, got "yesterday"`. */
-export function formatProblem(p: ScenarioProblem): string {
-  return `${p.path}: ${p.message}`;
-}
+export { formatPath, formatProblem };
 
 /** Parses the text of a scenario file (JSON). A syntax error is one problem at `(json)`. */
 export function parseScenarioText(text: string): ParseResult {
@@ -63,14 +60,6 @@ function jsonMessage(text: string, error: unknown): string {
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
   return `not valid JSON: ${words} at line ${line}, column ${column}`;
-}
-
-/** A path as written in messages: `events[3].time`; the whole file is `(root)`. */
-export function formatPath(path: readonly PathKey[]): string {
-  if (path.length === 0) return '(root)';
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`))
-    .join('');
 }
 
 /** Valibot issues as problems: one per path, and one per unknown field (valibot names only the first). */

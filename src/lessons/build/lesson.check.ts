@@ -5,6 +5,7 @@
  * has, and every question's number must exist. Messages name the file, the step and the problem.
  */
 import { formatProblem, parseScenarioText, Simulation } from '../../engine/index.ts';
+import { parseTrustedScenarioText } from '../../engine/scenario/scenario.trusted.ts';
 import { resolveCue, refDay, valueOn, viewAt } from '../lesson.cues.ts';
 import { isUnifiedMeasure, windowStart } from '../lesson.unified.ts';
 import type { Lesson } from '../lesson.types.ts';
@@ -28,6 +29,16 @@ function runAll(lesson: Lesson, path: string, out: string[]): Map<string, Run | 
       runs.set(file, null);
       continue;
     }
+    // The page reads lesson scenarios without the validator (`scenario.trusted.ts`): it must
+    // give exactly what the full reader gives, or the build stops.
+    const trusted = parseTrustedScenarioText(lesson.scenarios[file] ?? lesson.scenarioText);
+    if (!trusted.ok || !sameReading(trusted, parsed)) {
+      out.push(
+        `${path}: scenario "${file}" reads differently without the validator (scenario.trusted.ts); make the file plain JSON that the schema accepts as it is`,
+      );
+      runs.set(file, null);
+      continue;
+    }
     const simulation = Simulation.create(parsed.scenario);
     const end = viewAt(simulation, simulation.stepCount);
     const jobs = new Set(end.jobs.map((j) => j.name));
@@ -35,6 +46,17 @@ function runAll(lesson: Lesson, path: string, out: string[]): Map<string, Run | 
     runs.set(file, { simulation, jobs, events: new Set(parsed.scenario.events.map((e) => e.id)) });
   }
   return runs;
+}
+
+/** True when two readings of one file agree on the input and the normalized scenario. */
+export function sameReading(
+  a: { scenario: unknown; input: unknown },
+  b: { scenario: unknown; input: unknown },
+): boolean {
+  return (
+    JSON.stringify(a.scenario) === JSON.stringify(b.scenario) &&
+    JSON.stringify(a.input) === JSON.stringify(b.input)
+  );
 }
 
 export function checkLesson(lesson: Lesson, path: string): string[] {

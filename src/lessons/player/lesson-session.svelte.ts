@@ -6,14 +6,17 @@
  * motion); moving back, or opening a step by its address, lands exactly on the step's state.
  */
 import { SimulationSession } from '../../app/simulation.svelte.ts';
-import { formatProblem, parseScenarioText, Simulation } from '../../engine/index.ts';
+import { formatProblem } from '../../engine/scenario/scenario.checks.ts';
+import { parseTrustedScenarioText } from '../../engine/scenario/scenario.trusted.ts';
+import { Simulation } from '../../engine/simulation/simulation.ts';
 import { startFrameClock } from '../../app/playback/frame-clock.ts';
 import { resolveCue } from '../lesson.cues.ts';
 import type { Lesson } from '../lesson.types.ts';
 import { positionFor, travelPlan } from './player.logic.ts';
 
 export class LessonSession {
-  readonly sim = new SimulationSession();
+  /** Lesson scenarios were validated by the build: read without the validator. */
+  readonly sim = new SimulationSession({ parse: parseTrustedScenarioText });
   /**
    * The same runs, kept on this page for cues and the numbers questions reveal, one per
    * scenario file the lesson plays (the session may build big runs in a worker; a lesson's
@@ -42,7 +45,7 @@ export class LessonSession {
       const file = step.scenarioFile;
       let simulation = this.runs.get(file);
       if (!simulation) {
-        const parsed = parseScenarioText(lesson.scenarios[file]);
+        const parsed = parseTrustedScenarioText(lesson.scenarios[file]);
         if (!parsed.ok) {
           this.problem = parsed.problems.map((p) => formatProblem(p)).join(' ');
           return;
