@@ -3,7 +3,7 @@
  * boundaries and hour ticks in the scenario's time zone (d3-time intervals, kept where the
  * local wall clock is on the hour), and an x for every moment and downtime span. Pure.
  */
-import { scaleUtc } from 'd3-scale';
+import { scaleUtc } from '../time-scale.ts';
 import { utcMinute } from 'd3-time';
 import { calendarFor, HOUR, MINUTE, zoneOffset } from '../../engine/time/time.logic.ts';
 import { dayLabel } from '../pipeline/pipeline.select.ts';

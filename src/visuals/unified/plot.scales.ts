@@ -4,7 +4,8 @@
  * its nice ticks (d3-time intervals) fall on local whole minutes, hours and days, and its tick
  * format reads as local time. A d3-zoom transform rescales it (zoom and pan). Pure.
  */
-import { scaleUtc, type ScaleTime } from 'd3-scale';
+import type { ScaleTime } from 'd3-scale';
+import { scaleUtc } from '../time-scale.ts';
 import { zoneOffset } from '../../engine/time/time.logic.ts';
 
 export interface ZoomState {
