@@ -1,3 +1,5 @@
+import { scaleLinear } from 'd3-scale';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { LogRecordView } from '../../src/engine/simulation/simulation.types.ts';
 import {
@@ -5,6 +7,7 @@ import {
   clamp01,
   countScale,
   labelStep,
+  labelWidth,
   laneSlots,
   lerp,
   slotCentre,
@@ -186,6 +189,31 @@ describe('pipeline layout', () => {
     expect(scale.width(max)).toBe(max === 0 ? 0 : widths[2]);
     expect(scale.width(-3)).toBe(0);
     expect(scale.ticks.every(Number.isInteger)).toBe(true);
+  });
+
+  test('countScale computes what d3-scale’s nice, clamped linear scale computes', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 5_000_000 })),
+        fc.integer({ min: 40, max: 400 }),
+        fc.integer({ min: -10, max: 6_000_000 }),
+        (max, space, count) => {
+          const ours = countScale(max, space);
+          const d3 = scaleLinear()
+            .domain([0, Math.max(1, max)])
+            .range([0, space])
+            .nice(4)
+            .clamp(true);
+          const top = d3.domain()[1];
+          expect(ours.max).toBe(top);
+          expect(ours.width(count)).toBe(d3(Math.max(0, count)));
+          expect(ours.width(max)).toBe(d3(max));
+          const fit = Math.max(1, Math.floor(space / labelWidth(String(top).length + 1)));
+          expect(ours.ticks).toEqual(d3.ticks(Math.min(4, fit, top)).filter(Number.isInteger));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   test('labelStep thins labels to round offsets that never overlap', () => {

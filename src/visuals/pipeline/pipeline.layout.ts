@@ -4,7 +4,7 @@
  * a token's position is a function of simulated time, so pausing, scrubbing and stepping back
  * just work. (A few lines of arithmetic; no D3 module is needed for these linear maps.)
  */
-import { scaleLinear } from 'd3-scale';
+import { nice, ticks } from 'd3-array';
 import type { LogRecordView, SimulationView } from '../../engine/simulation/simulation.types.ts';
 
 export interface Point {
@@ -281,26 +281,26 @@ export function labelStep(slotWidth: number, width = labelWidth(3)): number {
 export const COUNT_SPACE = 130;
 
 /**
- * The picture's one scale for counts (d3-scale): every box that draws a count (batch view,
- * speed view, Kappa tables, serving bars, truth ticks) draws it with this, so equal bars stand
- * for equal numbers everywhere. `width(count)` is a bar's length; `ticks` are the values of the
- * axis drawn under every box's bars (`CountAxis`).
+ * The picture's one scale for counts: every box that draws a count (batch view, speed view,
+ * Kappa tables, serving bars, truth ticks) draws it with this, so equal bars stand for equal
+ * numbers everywhere. `width(count)` is a bar's length; `ticks` are the values of the axis drawn
+ * under every box's bars (`CountAxis`).
+ *
+ * D3 calculates it: d3-array's `nice` and `ticks`, which are what d3-scale's `scaleLinear()
+ * .domain([0, max]).nice(4).clamp(true)` runs for this domain (a unit test compares the two
+ * over many maxima). d3-scale itself is not used here because it would bring d3-interpolate,
+ * d3-color and d3-format (about 7 KB gzipped) to the first lesson for one multiplication.
  */
 export function countScale(
   max: number,
   space = COUNT_SPACE,
 ): { max: number; width: (count: number) => number; ticks: number[] } {
-  const scale = scaleLinear()
-    .domain([0, Math.max(1, max)])
-    .range([0, space])
-    .nice(4)
-    .clamp(true);
-  const [, top] = scale.domain();
+  const [, top] = nice(0, Math.max(1, max), 4);
   // As many ticks as their labels fit side by side along the scale (at most five).
   const fit = Math.max(1, Math.floor(space / labelWidth(String(top).length + 1)));
   return {
     max: top,
-    width: (count) => scale(Math.max(0, count)),
-    ticks: scale.ticks(Math.min(4, fit, top)).filter((t) => Number.isInteger(t)),
+    width: (count) => space * (Math.min(Math.max(0, count), top) / top),
+    ticks: ticks(0, top, Math.min(4, fit, top)).filter((t) => Number.isInteger(t)),
   };
 }
