@@ -89,6 +89,9 @@ export function valueOn(
       if (view.architecture !== 'lambda') return null;
       if (!row || !('batch' in row.parts)) return 0;
       return row.parts[measure];
+    default:
+      // `processed` and `batch-read` are a compare column's work (lesson.compare.ts).
+      return null;
   }
 }
 
@@ -101,6 +104,8 @@ export function describeRef(ref: NumberRef, day: string): string {
     batch: 'the batch view',
     speed: 'the speed layer',
     gap: 'served minus truth',
+    processed: 'the records processed',
+    'batch-read': 'the records read by batch runs',
   }[ref.measure];
   return ref.day === day ? `${what} for ${day}` : `${what} for ${ref.day} (${day})`;
 }

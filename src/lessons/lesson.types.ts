@@ -16,22 +16,42 @@ export type Cue =
   /** After the last step. */
   | { kind: 'end' };
 
+/** The architectures a compare lesson shows side by side, one column each. */
+export type ColumnName = 'lambda' | 'kappa' | 'unified';
+
 /** Something a step draws attention to in the picture (and names in its narration). */
 export type Highlight =
   | { kind: 'job'; job: string }
   | { kind: 'record'; event: string }
   /** A day's numbers: `day` is `today`, `yesterday` or `YYYY-MM-DD`. */
-  | { kind: 'day'; day: string };
+  | { kind: 'day'; day: string }
+  /** A whole column of a compare lesson's picture. */
+  | { kind: 'column'; column: ColumnName };
 
 /**
  * Which number a question is about: `measure` of `day` at the step's cue. Unified runs add
  * `pane`, `sink` and `panes` of a window (`day` names it: its local start `12:00`, or a day) and
- * `dropped` (`day` is empty).
+ * `dropped` (`day` is empty). Compare lessons name the column the number is read from
+ * (`served kappa today`), and add the work a column has done so far: `processed` (records
+ * processed by streaming jobs) and `batch-read` (records read by batch runs); `day` is empty.
  */
 export interface NumberRef {
-  measure: 'served' | 'truth' | 'batch' | 'speed' | 'gap' | 'pane' | 'sink' | 'panes' | 'dropped';
+  measure:
+    | 'served'
+    | 'truth'
+    | 'batch'
+    | 'speed'
+    | 'gap'
+    | 'pane'
+    | 'sink'
+    | 'panes'
+    | 'dropped'
+    | 'processed'
+    | 'batch-read';
   /** `today`, `yesterday` (at the cue, in the scenario's time zone) or `YYYY-MM-DD`. */
   day: string;
+  /** In a compare lesson: the column whose number it is. */
+  column?: ColumnName;
 }
 
 export type Question =
@@ -76,8 +96,10 @@ export interface Lesson {
   scenarioText: string;
   /** Every scenario file a step plays (the main one included), by name, with its text. */
   scenarios: Record<string, string>;
-  /** `pipeline` (the default) or `compare` (the same events through Lambda and Kappa). */
+  /** `pipeline` (the default) or `compare` (the same events through several architectures). */
   picture: 'pipeline' | 'compare';
+  /** A compare lesson's columns, in order (default Lambda and Kappa); empty for a pipeline. */
+  columns: ColumnName[];
   takeaways: string[];
   furtherReading: FurtherReading[];
   /** "Try it yourself": what to change in the sandbox. */

@@ -3,10 +3,6 @@ declare module 'virtual:lesson-catalog' {
   const catalog: import('./lesson.types.ts').LessonEntry[];
   export default catalog;
 }
-declare module 'virtual:lessons' {
-  const lessons: import('./lesson.types.ts').Lesson[];
-  export default lessons;
-}
 declare module 'virtual:lesson-loaders' {
   const loaders: Record<string, () => Promise<{ default: import('./lesson.types.ts').Lesson }>>;
   export default loaders;

@@ -44,10 +44,12 @@ test('a lesson in presenter mode fits one 1366×768 screen at every step', async
           .toBe(true);
       }
       await expect(page).toHaveURL(new RegExp(`/${lesson}/${step}$`));
-      // Lambda and Kappa lessons draw the pipeline; unified lessons the event-time plot.
+      // Lambda and Kappa lessons draw the pipeline; unified lessons the event-time plot; compare
+      // lessons the architectures side by side.
       const pictureOf = page
         .getByRole('group', { name: 'Pipeline picture' })
-        .or(page.getByRole('figure', { name: 'Unified pipeline picture' }));
+        .or(page.getByRole('figure', { name: 'Unified pipeline picture' }))
+        .or(page.getByRole('figure', { name: 'Architectures compared' }));
       await expect(pictureOf).toBeVisible();
       const where = `${lesson} step ${step}`;
       const size = await page.evaluate(() => ({
@@ -113,6 +115,32 @@ test('the embed shows a lesson step: ?embed&lesson=<id>&step=<n>, with or withou
   await page.goto('/index.html?embed&lesson=99-no-such-lesson');
   await expect(page.getByRole('alert')).toContainText('no lesson "99-no-such-lesson"');
   await expect(page.getByRole('group', { name: 'Pipeline picture' })).toBeVisible();
+  expect(seen.errors).toEqual([]);
+  expect(seen.foreignRequests).toEqual([]);
+});
+
+test('the embed shows a compare lesson step, and Next and Back move on its shared timeline', async ({
+  page,
+}) => {
+  const seen = watch(page);
+  const compare = LESSONS.find((l) => l.startsWith('09-'))!;
+  await page.setViewportSize({ width: 640, height: 400 });
+  await page.goto(`/index.html?embed&lesson=${compare}&step=3`);
+  const current = page.getByRole('status', { name: 'Current step' });
+  await expect(current).toHaveText(/^Step 3 of \d+$/);
+  const picture = page.getByRole('figure', { name: 'Architectures compared' });
+  await expect(picture).toBeVisible();
+  await expect(picture.getByRole('heading', { name: 'Lambda', exact: true })).toBeVisible();
+  await expect(picture.getByRole('heading', { name: 'Kappa', exact: true })).toBeVisible();
+  await expect(page.getByText('Predict:')).toBeVisible();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Narration' })).toContainText('The engine shows');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(current).toHaveText(/^Step 4 of/);
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(current).toHaveText(/^Step 3 of/);
+  await page.screenshot({ path: `${SCREENS}/embed-lesson-09-640x400.png` });
+  expect(page.url()).not.toContain('#');
   expect(seen.errors).toEqual([]);
   expect(seen.foreignRequests).toEqual([]);
 });

@@ -12,6 +12,8 @@ import { parseScenarioText, runScenario } from '../../src/engine/index.ts';
 import { loadLessons } from '../../src/lessons/build/lessons.plugin.ts';
 import type { Lesson } from '../../src/lessons/lesson.types.ts';
 import LessonPlayer from '../../src/lessons/player/LessonPlayer.svelte';
+import { compareKit } from '../../src/lessons/player/compare-kit.ts';
+import { pipelineKit, type PictureKit } from '../../src/lessons/player/picture-kit.ts';
 
 const loaded = loadLessons('src/lessons');
 if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
@@ -66,9 +68,14 @@ function reportAnswer(
 }
 
 /** Opens the lesson at a question step, answers `typed`, presses Next and returns the reveal. */
-async function reveal(lesson: Lesson, step: number, typed: string): Promise<string> {
+async function reveal(
+  lesson: Lesson,
+  step: number,
+  typed: string,
+  kit: PictureKit = pipelineKit,
+): Promise<string> {
   const user = userEvent.setup();
-  const view = render(LessonPlayer, { lesson, next: null, step, ongo: () => {} });
+  const view = render(LessonPlayer, { lesson, next: null, step, ongo: () => {}, kit });
   const narration = screen.getByRole('region', { name: 'Narration' });
   expect(narration).toHaveTextContent('Predict:');
   const box = within(narration).queryByLabelText('Your answer');
@@ -168,5 +175,24 @@ describe('predict-then-reveal shows the engine’s number, and it follows the sc
 
     expect(shown(await reveal(lesson, step, '0'))).toBe(before.served);
     expect(shown(await reveal(later, step, '0'))).toBe(after.served);
+  });
+
+  it('lesson 9: a compare lesson reveals the named column’s number, from that architecture’s run', async () => {
+    const lesson = lessonById('09-lambda-and-kappa-side-by-side');
+    expect(lesson.picture).toBe('compare');
+    const step = stepNumber(lesson, 'Today, after the fix');
+    expect(lesson.steps[step - 1].question?.value).toMatchObject({ column: 'lambda' });
+    // The cue is the end; the file's 3rd query asks Lambda (its own architecture) for today.
+    const before = reportAnswer(lesson, 2);
+    const noRepeat = withScenario(lesson, (input) => {
+      input.events = input.events.filter((e) => e.id !== 'e10');
+    });
+    const after = reportAnswer(noRepeat, 2);
+    expect(after.served).toBe(before.served - 1);
+
+    expect(shown(await reveal(lesson, step, '0', compareKit))).toBe(before.served);
+    const revealed = await reveal(noRepeat, step, '0', compareKit);
+    expect(shown(revealed)).toBe(after.served);
+    expect(revealed).toContain('in the Lambda column');
   });
 });

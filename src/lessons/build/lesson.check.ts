@@ -9,6 +9,7 @@ import { parseTrustedScenarioText } from '../../engine/scenario/scenario.trusted
 import { resolveCue, refDay, valueOn, viewAt } from '../lesson.cues.ts';
 import { isUnifiedMeasure, windowStart } from '../lesson.unified.ts';
 import type { Lesson } from '../lesson.types.ts';
+import { checkCompareLesson } from './lesson.check-compare.ts';
 
 interface Run {
   simulation: Simulation;
@@ -60,6 +61,7 @@ export function sameReading(
 }
 
 export function checkLesson(lesson: Lesson, path: string): string[] {
+  if (lesson.picture === 'compare') return checkCompareLesson(lesson, path);
   const out: string[] = [];
   const runs = runAll(lesson, path, out);
   if (out.length > 0) return out;

@@ -17,6 +17,13 @@ import type {
 } from '../lesson.types.ts';
 import { parseIsoTime } from '../../engine/time/time.logic.ts';
 import { isUnifiedMeasure, WINDOW_REF } from '../lesson.unified.ts';
+import {
+  COLUMNS,
+  compareRules,
+  isColumn,
+  parseColumns,
+  pipelineRules,
+} from './lesson.parse-compare.ts';
 
 export interface LessonFiles {
   /** The folder name, e.g. `03-serving-merge`. */
@@ -36,6 +43,7 @@ const FRONT_KEYS = [
   'summary',
   'scenario',
   'picture',
+  'columns',
   'takeaways',
   'further-reading',
   'try',
@@ -44,9 +52,11 @@ const STEP_KEYS = ['cue', 'scenario', 'highlight', 'notes', 'question'];
 const QUESTION_KEYS = ['ask', 'answer', 'value'];
 const READING_KEYS = ['title', 'url', 'note'];
 const MEASURES = ['served', 'truth', 'batch', 'speed', 'gap'];
+/** Compare lessons only: the work a column has done so far (no day). */
+const WORK_MEASURES = ['processed', 'batch-read'];
 const DAY = /^(today|yesterday|\d{4}-\d{2}-\d{2})$/;
 
-type Where = (what: string) => string;
+export type Where = (what: string) => string;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -89,26 +99,42 @@ export function parseCue(raw: unknown): Cue | string {
   return `"${cue}" is not a cue: use a step kind ("batch.published 2nd"), a time ("2026-01-11T00:45:00Z"), "step N", "start" or "end"`;
 }
 
-/** `job speed`, `record e7`, `day yesterday` / `day 2026-01-10`. */
+/** `job speed`, `record e7`, `day yesterday` / `day 2026-01-10`, `column kappa` (compare). */
 export function parseHighlight(raw: unknown): Highlight | string {
-  const m = typeof raw === 'string' ? /^(job|record|day)\s+(\S+)$/.exec(raw.trim()) : null;
+  const m = typeof raw === 'string' ? /^(job|record|day|column)\s+(\S+)$/.exec(raw.trim()) : null;
   if (!m)
-    return `highlight ${JSON.stringify(raw)} should read "job <name>", "record <event id>" or "day <today|yesterday|YYYY-MM-DD>"`;
+    return `highlight ${JSON.stringify(raw)} should read "job <name>", "record <event id>", "day <today|yesterday|YYYY-MM-DD>" or, in a compare lesson, "column <lambda|kappa|unified>"`;
   if (m[1] === 'job') return { kind: 'job', job: m[2] };
+  if (m[1] === 'column') {
+    if (!isColumn(m[2]))
+      return `highlight "${raw}": the column is ${COLUMNS.join(', ')}, not "${m[2]}"`;
+    return { kind: 'column', column: m[2] };
+  }
   if (m[1] === 'record') return { kind: 'record', event: m[2] };
   if (!DAY.test(m[2])) return `highlight "${raw}": the day is today, yesterday or YYYY-MM-DD`;
   return { kind: 'day', day: m[2] };
 }
 
-/** `served yesterday`, `truth 2026-01-10`, `gap today`; unified: `pane 12:00`, `dropped`. */
+/**
+ * `served yesterday`, `truth 2026-01-10`, `gap today`; unified: `pane 12:00`, `dropped`;
+ * compare lessons: `served kappa yesterday` (the column before the day), `processed kappa`,
+ * `batch-read lambda`.
+ */
 export function parseNumberRef(raw: unknown): NumberRef | string {
   if (typeof raw === 'string' && raw.trim() === 'dropped') return { measure: 'dropped', day: '' };
+  const work = typeof raw === 'string' ? /^([a-z-]+)\s+([a-z]+)$/.exec(raw.trim()) : null;
+  if (work && WORK_MEASURES.includes(work[1]) && isColumn(work[2]))
+    return { measure: work[1] as NumberRef['measure'], day: '', column: work[2] };
+  const col = typeof raw === 'string' ? /^(\w+)\s+([a-z]+)\s+(\S+)$/.exec(raw.trim()) : null;
+  if (col && MEASURES.includes(col[1]) && isColumn(col[2]) && DAY.test(col[3]))
+    return { measure: col[1] as NumberRef['measure'], day: col[3], column: col[2] };
   const m = typeof raw === 'string' ? /^(\w+)\s+(\S+)$/.exec(raw.trim()) : null;
   if (m && isUnifiedMeasure(m[1]) && WINDOW_REF.test(m[2])) return { measure: m[1], day: m[2] };
   if (!m || !MEASURES.includes(m[1]) || !DAY.test(m[2]))
     return (
       `value ${JSON.stringify(raw)} should read "<${MEASURES.join('|')}> <today|yesterday|YYYY-MM-DD>", ` +
-      `or in a unified run "<pane|sink|panes> <window start, e.g. 12:00, or a day>" or "dropped"`
+      `or in a unified run "<pane|sink|panes> <window start, e.g. 12:00, or a day>" or "dropped", ` +
+      `or in a compare lesson "<measure> <column> <day>" (e.g. "served kappa today"), "processed <column>" or "batch-read <column>"`
     );
   return { measure: m[1] as NumberRef['measure'], day: m[2] };
 }
@@ -251,6 +277,7 @@ export function parseLesson(input: LessonFiles): ParseResult {
     out.push(
       file(`frontmatter: picture is "pipeline" or "compare", not ${JSON.stringify(picture)}`),
     );
+  const columns = parseColumns(front.columns, picture === 'compare', file, out);
   const takeaways = strings(front.takeaways, 'takeaways', (w) => file(`frontmatter: ${w}`), out);
   if (takeaways.length === 0)
     out.push(file('frontmatter: missing takeaways (what the learner should remember)'));
@@ -317,6 +344,9 @@ export function parseLesson(input: LessonFiles): ParseResult {
     const notes = text(settings.notes);
     const question =
       settings.question === undefined ? null : parseQuestion(settings.question, where, out);
+    if (picture === 'compare')
+      compareRules(String(settings.cue), cue, highlights, question, columns, where, out);
+    else pipelineRules(highlights, question, where, out);
     const html = marked.parser(r.tokens as Token[]).trim();
     if (html === '') out.push(where('has no narration'));
     if (cue && typeof cue !== 'string')
@@ -344,6 +374,7 @@ export function parseLesson(input: LessonFiles): ParseResult {
       scenarioText,
       scenarios,
       picture: picture as Lesson['picture'],
+      columns,
       takeaways: takeaways.map(inlineHtml),
       furtherReading,
       tryIt: inlineHtml(tryIt!),

@@ -3,7 +3,7 @@
  * `lesson.md` with `marked` and `yaml` and checks it against the engine, then serves virtual
  * modules: `virtual:lesson-catalog` (titles and summaries, for the first page),
  * `virtual:lesson-loaders` (one loader per lesson, so a lesson page loads only its own lesson:
- * `virtual:lesson/<id>`) and `virtual:lessons` (every lesson, for "Try it yourself"). Any problem fails the build (and shows
+ * `virtual:lesson/<id>`, also what an embedded lesson loads). Any problem fails the build (and shows
  * Vite's overlay in development) with messages naming the file, the step and what is wrong.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -14,7 +14,6 @@ import { checkLesson } from './lesson.check.ts';
 import { parseLesson } from './lesson.parse.ts';
 
 const CATALOG = 'virtual:lesson-catalog';
-const LESSONS = 'virtual:lessons';
 /** `virtual:lesson-loaders`: one loader per lesson id, so a lesson page loads only its lesson. */
 const LOADERS = 'virtual:lesson-loaders';
 /** `virtual:lesson/<id>`: one lesson (what the player needs). */
@@ -77,7 +76,7 @@ export function catalogOf(lessons: Lesson[]): LessonEntry[] {
 export function lessonsPlugin(dir: string): Plugin {
   /** Read once per build (and again after a lesson file changes in development). */
   let cached: LoadResult | null = null;
-  const isOurs = (id: string) => id === CATALOG || id === LESSONS || id === LOADERS;
+  const isOurs = (id: string) => id === CATALOG || id === LOADERS;
   return {
     name: 'lambda-kappa-lessons',
     resolveId(id) {
@@ -99,7 +98,6 @@ export function lessonsPlugin(dir: string): Plugin {
       if (!result.ok) this.error(`Lessons are invalid:\n${result.problems.join('\n')}`);
       const lessons = result.lessons;
       if (id === `\0${CATALOG}`) return `export default ${JSON.stringify(catalogOf(lessons))};`;
-      if (id === `\0${LESSONS}`) return `export default ${JSON.stringify(lessons)};`;
       if (id === `\0${LOADERS}`)
         return `export default {${lessons
           .map((l) => `${JSON.stringify(l.id)}: () => import(${JSON.stringify(ONE + l.id)})`)

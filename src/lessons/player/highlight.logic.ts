@@ -9,6 +9,13 @@ import type { Highlight } from '../lesson.types.ts';
 const JOB_WORDS: Record<string, string> = {
   speed: 'the speed layer',
   batch: 'the batch layer',
+  pipeline: 'the unified pipeline',
+};
+
+const COLUMN_WORDS: Record<string, string> = {
+  lambda: 'the Lambda column',
+  kappa: 'the Kappa column',
+  unified: 'the Unified column',
 };
 
 /** The `YYYY-MM-DD` of a day highlight at the moment of `view`. */
@@ -16,28 +23,45 @@ export function highlightDay(view: SimulationView, day: string): string {
   return refDay(view, { measure: 'served', day });
 }
 
-export function highlightWords(h: Highlight, view: SimulationView): string {
+/**
+ * Words for a highlight; `resolve` turns a day (`today`…) into `YYYY-MM-DD` (by default at the
+ * moment of `view`; a compare lesson resolves it at the shared time).
+ */
+export function highlightWords(
+  h: Highlight,
+  view: SimulationView | null,
+  resolve: (day: string) => string = (day) => (view ? highlightDay(view, day) : day),
+): string {
   switch (h.kind) {
+    case 'column':
+      return COLUMN_WORDS[h.column];
     case 'job':
       return JOB_WORDS[h.job] ?? `job ${h.job}`;
     case 'record':
       return `record ${h.event}`;
     case 'day': {
-      const day = highlightDay(view, h.day);
+      const day = resolve(h.day);
       return h.day === day ? `the numbers for ${day}` : `the numbers for ${h.day} (${day})`;
     }
   }
 }
 
-export function highlightSelector(h: Highlight, view: SimulationView): string {
+/** A selector of the picture's elements a highlight outlines (`resolve` as above). */
+export function highlightSelector(
+  h: Highlight,
+  view: SimulationView | null,
+  resolve: (day: string) => string = (day) => (view ? highlightDay(view, day) : day),
+): string {
   const quote = (s: string) => `"${s.replace(/["\\]/g, '\\$&')}"`;
   switch (h.kind) {
+    case 'column':
+      return `section[data-column=${quote(h.column)}]`;
     case 'job':
       return `[data-job=${quote(h.job)}]`;
     case 'record':
       return `[data-record=${quote(h.event)}]`;
     case 'day':
-      return `[data-day=${quote(highlightDay(view, h.day))}]`;
+      return `[data-day=${quote(resolve(h.day))}]`;
   }
 }
 
