@@ -3,6 +3,7 @@
  * projector's 1366 × 768 and a phone's 390 × 844. Rendered font sizes (CSS size × the SVG's
  * scale on screen), the picture's box from step to step, and what the first screen shows.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import {
   button,
@@ -11,6 +12,7 @@ import {
   pipelinePicture,
   position,
   SCREENS,
+  timeline,
   watch,
 } from './support/pipeline-page.ts';
 
@@ -96,32 +98,58 @@ test('the picture does not move or change size between steps, nor when the legen
   expect(await picture.boundingBox()).toEqual(first);
 });
 
-test('at 1366×768 the first screen shows the controls, narration, the whole picture, its time strip and served vs truth', async ({
+/** The bundled Lambda and Kappa scenarios (file without `.json`), read as the app bundles them. */
+const PIPELINE_SCENARIOS = readdirSync('scenarios')
+  .filter((file) => file.endsWith('.json'))
+  .filter(
+    (file) => JSON.parse(readFileSync(`scenarios/${file}`, 'utf8')).architecture !== 'unified',
+  )
+  .map((file) => file.replace(/\.json$/, ''));
+
+test('at 1366×768 the first screen shows the controls, narration, the whole picture, its time strip and served vs truth, in every Lambda and Kappa scenario', async ({
   page,
 }) => {
+  test.setTimeout(120_000); // 20 scenarios, five moments each, on a small shared machine
+  expect(PIPELINE_SCENARIOS.length, 'bundled Lambda and Kappa scenarios').toBeGreaterThan(15);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto('/#/sandbox');
-  for (let i = 0; i < 20; i++) await button(page, 'Next step').click();
-  const inFirstScreen = async (what: string, box: { y: number; height: number } | null) => {
-    expect(box, what).not.toBeNull();
-    expect(box!.y, `${what} starts on the first screen`).toBeGreaterThanOrEqual(0);
-    expect(box!.y + box!.height, `${what} ends on the first screen`).toBeLessThanOrEqual(768);
-  };
-  await inFirstScreen('Next step', await button(page, 'Next step').boundingBox());
-  await inFirstScreen(
-    'the narration',
-    await page.getByRole('status', { name: 'Current step' }).boundingBox(),
-  );
-  await inFirstScreen('the picture', await pipelinePicture(page).boundingBox());
-  await inFirstScreen(
-    'the time strip',
-    await page.getByRole('slider', { name: 'Time strip' }).boundingBox(),
-  );
-  await inFirstScreen(
-    'Served vs truth',
-    await page.getByRole('region', { name: 'Served versus truth' }).boundingBox(),
-  );
-  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  const parts = [
+    ['Next step', () => button(page, 'Next step')],
+    ['the narration', () => page.getByRole('status', { name: 'Current step' })],
+    ['the picture', () => pipelinePicture(page)],
+    ['the time strip', () => page.getByRole('slider', { name: 'Time strip' })],
+    ['its jump buttons', () => page.getByRole('group', { name: 'Jump in time' })],
+    ['Served vs truth', () => page.getByRole('region', { name: 'Served versus truth' })],
+  ] as const;
+  const outside: string[] = [];
+  let twoJobs = 0;
+  for (const file of PIPELINE_SCENARIOS) {
+    await page.goto(`/#/sandbox?s=${file}&step=0`);
+    await expect(counter(page)).toHaveText(/^Step 0 of/);
+    const { n } = await position(page);
+    // The start, three moments on the way and the end (where most days and jobs are shown).
+    for (const at of new Set([
+      0,
+      Math.round(n / 4),
+      Math.round(n / 2),
+      Math.round((3 * n) / 4),
+      n,
+    ])) {
+      await timeline(page).fill(String(at));
+      await expect(counter(page)).toHaveText(`Step ${at} of ${n}`);
+      if ((await page.locator('svg[aria-label="Pipeline picture"] g.job').count()) > 1) twoJobs++;
+      for (const [what, locate] of parts) {
+        const box = await locate().boundingBox();
+        if (!box || box.y < 0 || box.y + box.height > 768 || box.x + box.width > 1366)
+          outside.push(`${file} step ${at}: ${what} ${JSON.stringify(box)}`);
+      }
+      if ((await page.evaluate(() => window.scrollY)) !== 0) outside.push(`${file}: scrolled`);
+    }
+  }
+  expect(outside).toEqual([]);
+  expect(twoJobs, 'moments with two Kappa jobs (a replay) were measured').toBeGreaterThan(3);
+  await page.goto('/#/sandbox?s=13-kappa-deploy-and-replay&step=30');
+  await expect(counter(page)).toHaveText(/^Step 30 of/);
+  await page.screenshot({ path: `${SCREENS}/readable-kappa-two-jobs-1366x768.png` });
 });
 
 test('on a 390 px phone the step buttons stay on screen while the picture scrolls, and lineage shows beside them', async ({

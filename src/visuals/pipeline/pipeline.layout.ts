@@ -103,6 +103,18 @@ export const BAR_ROW = 22;
 export const COUNT_AXIS = 26;
 const barsHeight = (days: number): number => 26 + days * BAR_ROW + COUNT_AXIS;
 const BATCH_HEAD = 100;
+/** Kappa: the gap between a job's box and its table under it. */
+export const KAPPA_TABLE_DY = 4;
+/**
+ * Kappa: the gap between one job's table and the next job. Stacked jobs' tables share one count
+ * axis, drawn under the last table only (same scale, same x), so that two jobs (a replay) fit a
+ * 768-px screen with the picture's time strip.
+ */
+const KAPPA_GAP = 10;
+/** Height of a Kappa job's box with its table; `last` draws the shared count axis. */
+function kappaJobHeight(days: number, last: boolean): number {
+  return JOB_HEAD + KAPPA_TABLE_DY + barsHeight(days) - (last ? 0 : COUNT_AXIS);
+}
 /** Serving: a title row, then one row per day (at most four). */
 export const SERVING_ROW = 72;
 const QUERY_HEIGHT = 150;
@@ -119,7 +131,9 @@ export function stageLayout(input: StageInput): StageLayout {
   const days = Math.min(4, Math.max(1, input.days ?? 4));
   const available = Math.max(300, Math.round(input.width ?? DEFAULT_WIDTH));
   const narrow = input.narrow ?? available < NARROW_BELOW;
-  const jobHeight = lambda ? JOB_HEAD + barsHeight(days) : JOB_HEAD + 12 + barsHeight(days);
+  const jobHeight = (i: number): number =>
+    lambda ? JOB_HEAD + barsHeight(days) : kappaJobHeight(days, i === input.jobs.length - 1);
+  const jobGap = lambda ? GAP : KAPPA_GAP;
   const batchHeight = BATCH_HEAD + barsHeight(days);
   const logHeight = LOG_HEADER + partitions * LANE_HEIGHT + 8;
   const jobs: Record<string, Rect> = {};
@@ -136,10 +150,10 @@ export function stageLayout(input: StageInput): StageLayout {
       batch = { x: 8, y, width: full, height: batchHeight };
       y += batchHeight + GAP + 8;
     }
-    for (const name of input.jobs) {
-      jobs[name] = { x: 8, y, width: full, height: jobHeight };
-      y += jobHeight + GAP + 8;
-    }
+    input.jobs.forEach((name, i) => {
+      jobs[name] = { x: 8, y, width: full, height: jobHeight(i) };
+      y += jobHeight(i) + (i === input.jobs.length - 1 ? GAP + 8 : jobGap);
+    });
     const serving: Rect = { x: 8, y, width: full, height: servingHeight };
     const query: Rect = {
       x: 8,
@@ -174,10 +188,10 @@ export function stageLayout(input: StageInput): StageLayout {
     batch = { x: branchX, y, width: BRANCH_WIDTH, height: batchHeight };
     y += batchHeight + GAP;
   }
-  for (const name of input.jobs) {
-    jobs[name] = { x: branchX, y, width: BRANCH_WIDTH, height: jobHeight };
-    y += jobHeight + GAP;
-  }
+  input.jobs.forEach((name, i) => {
+    jobs[name] = { x: branchX, y, width: BRANCH_WIDTH, height: jobHeight(i) };
+    y += jobHeight(i) + (i === input.jobs.length - 1 ? GAP : jobGap);
+  });
   const serving: Rect = { x: servingX, y: top, width: SERVING_WIDTH, height: servingHeight };
   const query: Rect = {
     x: servingX,
