@@ -24,7 +24,7 @@ import type {
 import { parseDayKey } from '../time/time.logic.ts';
 import { kindCode, STEP_KINDS } from './step-kinds.ts';
 import type { StepFact } from './step-facts.ts';
-import { runUnified } from '../unified/unified.run.ts';
+import { headlessRunner } from '../arch/index.ts';
 
 export interface SimulationOptions {
   /** Memory budget for checkpoints, bytes (default 256 MB). */
@@ -305,7 +305,8 @@ export class Simulation {
 
 /** Runs a scenario headless, keeping nothing but the answers (the `simulate` command). */
 export function runScenario(scenario: Scenario): Report {
-  if (scenario.architecture === 'unified') return runUnified(scenario);
+  const own = headlessRunner(scenario); // the unified pipeline's own run
+  if (own) return own(scenario);
   const engine = new Engine(buildWorld(scenario));
   let steps = 0;
   while (engine.step()) steps++;

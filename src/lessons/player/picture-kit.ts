@@ -6,6 +6,7 @@
  */
 import type { Component } from 'svelte';
 import type { Lesson } from '../lesson.types.ts';
+import { loadLessonEngine } from './lesson-engine.ts';
 import LessonPicture from './LessonPicture.svelte';
 import { LessonSession } from './lesson-session.svelte.ts';
 import type { LessonSteps } from './lesson-steps.svelte.ts';
@@ -20,8 +21,16 @@ export const pipelineKit: PictureKit = {
   Picture: LessonPicture,
 };
 
-/** The kit a lesson's `picture` needs (a compare lesson's is loaded on demand). */
+/**
+ * The kit a lesson's `picture` needs (a compare lesson's is loaded on demand), once the engine
+ * can run every scenario the lesson plays (the unified pipeline is loaded on demand too).
+ */
 export async function kitFor(lesson: Lesson): Promise<PictureKit> {
-  if (lesson.picture !== 'compare') return pipelineKit;
-  return (await import('./compare-kit.ts')).compareKit;
+  const [kit] = await Promise.all([
+    lesson.picture === 'compare'
+      ? import('./compare-kit.ts').then((m) => m.compareKit)
+      : Promise.resolve(pipelineKit),
+    loadLessonEngine(lesson),
+  ]);
+  return kit;
 }
