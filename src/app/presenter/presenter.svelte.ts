@@ -1,3 +1,5 @@
+import type { PresenterKeyAction } from './presenter-keys.ts';
+
 /**
  * Presenter mode: full screen (where the browser allows it), the projector profile (high
  * contrast, thick strokes), large type and only the controls, narration and picture
@@ -38,3 +40,33 @@ export class Presenter {
 
 /** One presenter mode for the whole page: it stays on when the teacher moves between pages. */
 export const presenter = new Presenter();
+
+/** What the page does for a presenter key's action: its notes window and its commands. */
+export interface PresenterPage {
+  openNotes(): void;
+  command(command: 'next' | 'previous' | 'pause'): void;
+}
+
+/** Carries out a presenter key's action (`presenter-keys.ts` says which key means what). */
+export function applyPresenterAction(action: PresenterKeyAction, page: PresenterPage): void {
+  switch (action) {
+    case 'presenter':
+      presenter.toggle();
+      break;
+    case 'notes':
+      page.openNotes();
+      break;
+    case 'next':
+    case 'previous':
+      page.command(action);
+      break;
+    case 'blank':
+      page.command('pause');
+      presenter.blank = !presenter.blank;
+      break;
+    case 'exit':
+      if (presenter.blank) presenter.blank = false;
+      else presenter.exit();
+      break;
+  }
+}
