@@ -1,7 +1,7 @@
 /**
  * The engine parts a lesson needs beyond what every lesson page has (the engine with Lambda and
- * Kappa): the unified pipeline, for a lesson that plays a unified scenario. The lesson page
- * loads them with the lesson's own data, before the player starts.
+ * Kappa): the unified pipeline, for a lesson that plays a unified scenario. `kitFor` loads
+ * them with the lesson's picture kit, before the player starts.
  */
 import type { Lesson } from '../lesson.types.ts';
 
