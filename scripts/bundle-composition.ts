@@ -36,7 +36,13 @@ async function main(): Promise<void> {
   try {
     await build({
       logLevel: 'warn',
-      build: { outDir: out, emptyOutDir: true, sourcemap: true },
+      build: {
+        outDir: out,
+        emptyOutDir: true,
+        sourcemap: true,
+        // Rolldown's plugin timing report is noise here.
+        rolldownOptions: { checks: { pluginTimings: false } },
+      },
     });
     const { lesson } = firstPages(out);
     const scripts = [...lesson].filter((f) => f.endsWith('.js')).map((f) => join(out, f));
@@ -54,6 +60,17 @@ async function main(): Promise<void> {
         sizes.set(key, (sizes.get(key) ?? 0) + size);
         total += size;
       }
+    }
+    // A chunk without a source map (a lesson's data, a virtual module) is counted whole.
+    for (const failed of result.errors.filter((e) => !e.isWarning)) {
+      const bytes = readFileSync(failed.bundleName);
+      const gz = gzipSync(bytes, { level: 9 }).length;
+      console.log(
+        `  ${(bytes.length / 1024).toFixed(1).padStart(6)} KB  ${(gz / 1024).toFixed(1).padStart(5)} KB gz  ${failed.bundleName.slice(out.length + 1)} (no source map: ${failed.code})`,
+      );
+      const key = '[chunks without a source map]';
+      sizes.set(key, (sizes.get(key) ?? 0) + bytes.length);
+      total += bytes.length;
     }
     console.log(`\nBy ${byFile ? 'source file' : 'package and folder'} (minified bytes):`);
     for (const [key, size] of [...sizes].sort((a, b) => b[1] - a[1])) {
