@@ -5,7 +5,7 @@
  * start as the scenario's wall clock shows it (`12:00`, `12:00:30`), or, for day windows, by
  * its day (`today`, `yesterday`, `YYYY-MM-DD`).
  */
-import type { SimulationView } from '../engine/index.ts';
+import type { DifferenceReason, Simulation, SimulationView } from '../engine/index.ts';
 import { calendarFor, dayKey, resolveDay, zoneOffset } from '../engine/time/time.logic.ts';
 import type { UnifiedView } from '../engine/unified/unified.view.ts';
 
@@ -80,4 +80,18 @@ export function describeUnified(measure: UnifiedMeasure, ref: string): string {
     case 'sink':
       return `what the sink holds for the window starting ${ref}`;
   }
+}
+
+/**
+ * Why the sink's value for window `ref` differs from the truth of the window's events, as the
+ * engine explains it in `view` (a `sink` question's reveal); none when they agree.
+ */
+export function sinkReasons(
+  simulation: Simulation,
+  view: SimulationView,
+  ref: string,
+): DifferenceReason[] {
+  const start = windowStart(view, ref);
+  if (start === null) return [];
+  return simulation.explainWindow(view.step, start)?.reasons ?? [];
 }

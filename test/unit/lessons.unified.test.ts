@@ -10,6 +10,7 @@ import { formatProblem, parseScenarioText, Simulation } from '../../src/engine/i
 import { checkLesson } from '../../src/lessons/build/lesson.check.ts';
 import { parseLesson, parseNumberRef } from '../../src/lessons/build/lesson.parse.ts';
 import { describeRef, resolveCue, valueOn, viewAt } from '../../src/lessons/lesson.cues.ts';
+import { sinkReasons } from '../../src/lessons/lesson.unified.ts';
 
 const PATH = 'src/lessons/99-test/lesson.md';
 const DIR = 'src/lessons/13-triggers-and-accumulation/';
@@ -57,6 +58,37 @@ function valueAfter(text: string, kind: string, n: number, value: string): numbe
   if (typeof ref === 'string') throw new Error(ref);
   return valueOn(viewAt(simulation, cue.position), ref.measure, ref.day);
 }
+
+/** The engine's reasons a `sink` question's window differs from truth after the cue. */
+function reasonsAfter(text: string, kind: string, n: number, ref: string) {
+  const simulation = simulationOf(text);
+  const cue = resolveCue(simulation, { kind: 'step-kind', stepKind: kind, occurrence: n });
+  if (!cue.ok) throw new Error(cue.problem);
+  return sinkReasons(simulation, viewAt(simulation, cue.position), ref).map((r) => [
+    r.kind,
+    r.count,
+  ]);
+}
+
+describe('a sink question reveals why the window differs from its truth', () => {
+  const lesson12 = (file: string) =>
+    readFileSync(`src/lessons/12-watermarks-and-late-data/${file}`, 'utf8');
+  it('the add-all sink: 5 + 5 + 14 = 24 against 14, the earlier panes counted again', () => {
+    expect(reasonsAfter(ADD_ALL, 'pane.fired', 7, '12:00')).toEqual([['add-all', 10]]);
+    expect(reasonsAfter(ACCUMULATING, 'pane.fired', 7, '12:00')).toEqual([]);
+  });
+  it("Frank's 9: not arrived yet within allowed lateness; dropped without it", () => {
+    expect(reasonsAfter(lesson12('lateness.json'), 'pane.fired', 3, '12:00')).toEqual([
+      ['not-arrived', -9],
+    ]);
+    expect(reasonsAfter(lesson12('heuristic.json'), 'record.dropped', 1, '12:00')).toEqual([
+      ['dropped', -9],
+    ]);
+  });
+  it('another architecture has no window to explain', () => {
+    expect(reasonsAfter(LAMBDA, 'record.appended', 1, '12:00')).toEqual([]);
+  });
+});
 
 describe('unified question measures', () => {
   it('parses pane, sink and panes of a window, and dropped', () => {

@@ -22,6 +22,7 @@ import type { World } from '../world/world.ts';
 import type { StepFact } from '../simulation/step-facts.ts';
 import type {
   ArchitectureView,
+  DifferenceReason,
   Lineage,
   ReasonKind,
   Report,
@@ -76,6 +77,8 @@ export interface Architecture {
   servedEntries(day: number): { record: number; tally: Tally }[];
   /** For explanations: why truth's event `ev` (arrived in the log) is not counted on `day`. */
   missingReason(core: Core, ev: number, day: number): ReasonKind;
+  /** Explanations from its own state instead of matching served entries (unified's panes). */
+  reasons?(core: Core, day: number): DifferenceReason[];
   /** One or two plain sentences for a step this architecture performed (undefined: not its own). */
   words(core: Core, fact: StepFact): string | undefined;
   /** Told when the engine appended a record to the log (an architecture may track arrivals). */

@@ -10,14 +10,20 @@ import type { LogicTable } from '../world/world.ts';
 import { dayKey } from '../time/time.logic.ts';
 import type { LambdaArchitecture } from '../arch/lambda/lambda.arch.ts';
 import type { Engine } from './engine.ts';
-import type { DifferenceReason, Explanation, Lineage, ReasonKind } from './simulation.types.ts';
+import type {
+  DifferenceReason,
+  Explanation,
+  Lineage,
+  ReasonKind,
+  UnifiedReasonKind,
+} from './simulation.types.ts';
 import { countBelow, truthIndex } from './truth.index.ts';
 
 export function lineageOf(e: Engine, day: number): Lineage {
   return e.arch.lineage(e, day);
 }
 
-const TEXT: Record<ReasonKind, [plus: string, minus: string]> = {
+const TEXT: Record<Exclude<ReasonKind, UnifiedReasonKind>, [plus: string, minus: string]> = {
   duplicate: [
     'A producer retry put the same signup in the log twice, and both copies were counted (exactly-once processing does not remove duplicate data; dedup by event id does).',
     '',
@@ -65,12 +71,13 @@ interface Entry {
 
 export function explainDay(e: Engine, day: number): Explanation {
   const w = e.world;
-  if (e.arch.kind === 'unified') {
-    // The unified pipeline's answer is the sink's: its differences from truth (records not yet
-    // in a pane, dropped records, the add-all sink) are what its own picture shows, not reasons
-    // matched record by record here.
+  if (e.arch.reasons) {
+    // The unified pipeline's answer is the sink's: it explains its gap from its own state
+    // (panes, watermark, dropped records, checkpoints).
     const { served } = e.servedOn(day);
-    return { day: dayKey(day + w.dayBase), served, truth: e.truthOn(day), reasons: [] };
+    const truth = e.truthOn(day);
+    const reasons = served === truth ? [] : e.arch.reasons(e, day);
+    return { day: dayKey(day + w.dayBase), served, truth, reasons };
   }
   const truthTable = e.truth.table;
   const index = truthIndex(w, truthTable);
@@ -97,7 +104,8 @@ export function explainDay(e: Engine, day: number): Explanation {
     const id = `${kind}${sign}`;
     let reason = reasons.get(id);
     if (!reason) {
-      reason = { kind, count: 0, records: [], text: TEXT[kind][sign > 0 ? 0 : 1] };
+      const text = kind in TEXT ? TEXT[kind as keyof typeof TEXT][sign > 0 ? 0 : 1] : kind;
+      reason = { kind, count: 0, records: [], text };
       reasons.set(id, reason);
     }
     reason.count += sign;

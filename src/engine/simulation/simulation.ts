@@ -9,6 +9,7 @@ import type { Scenario } from '../scenario/scenario.types.ts';
 import { buildWorld, type World } from '../world/world.ts';
 import { Engine } from './engine.ts';
 import { explainDay, lineageOf } from './explain.ts';
+import type { UnifiedArchitecture } from '../arch/unified/unified.arch.ts';
 import { describeStep, stepMotion, recordInfo } from './narrate.ts';
 import { selectDays, selectView } from './select.ts';
 import type {
@@ -234,6 +235,17 @@ export class Simulation {
   /** Why served differs from truth for `day` after step i (reasons add up to the difference). */
   explain(i: number, day: string): Explanation {
     return explainDay(this.stateAfter(i + 1), this.dayIndex(day));
+  }
+
+  /**
+   * A unified run's window (by its start) after step i: its sink value, the truth of its events,
+   * and why they differ (as `explain`); null for another architecture.
+   */
+  explainWindow(i: number, start: number): Omit<Explanation, 'day'> | null {
+    const e = this.stateAfter(i + 1);
+    return e.arch.kind === 'unified'
+      ? (e.arch as UnifiedArchitecture).explainWindow(e, start)
+      : null;
   }
 
   /** How many steps happen strictly before simulated time t (the position to branch at). */

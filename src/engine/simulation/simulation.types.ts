@@ -239,7 +239,22 @@ export type ReasonKind =
   | 'excluded' // logic drift: one side excludes the user (test accounts), the other does not
   | 'time-zone' // logic drift: the job puts the signup on another day (its time zone)
   | 'hand-off' // a wrong Lambda hand-off: clear-none counts records twice, clear-all drops some
-  | 'earlier-signup'; // truth knows an earlier signup of this user on another day that the job has not seen
+  | 'earlier-signup' // truth knows an earlier signup of this user on another day that the job has not seen
+  | UnifiedReasonKind;
+
+/** Reasons only a unified (Dataflow-style) pipeline gives (it also gives `duplicate`,
+ * `earlier-signup`, `not-arrived` and `in-flight`). */
+export type UnifiedReasonKind =
+  | 'add-all' // the add-all sink adds accumulating panes on top of the earlier ones
+  | 'moved' // a later window's last pane still counts a user an earlier signup moved out
+  | 'window-day' // the window starts on another day than the event (a window belongs to its start's day)
+  | 'rolled-back' // processed before a crash, rolled back to the checkpoint, being read again
+  | 'dropped' // arrived after the watermark passed window end + allowed lateness
+  | 'not-fired' // in the window's state; the window has not fired a pane yet
+  | 'early-pane' // counted after the window's last early pane (the sink holds a partial result)
+  | 'late-waiting' // late, waiting for the late trigger's next pane
+  | 'no-late-trigger' // in the window's state after its last pane; no late trigger will carry it
+  | 'expired'; // the window expired before a pane carried it
 
 export interface DifferenceReason {
   kind: ReasonKind;

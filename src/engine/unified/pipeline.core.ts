@@ -22,6 +22,11 @@ export type PipelineSnapshot = SnapshotFrom<typeof pipelineMachine>;
 export interface SinkEntry {
   value: number;
   panes: number;
+  /** The window's accumulated value when its last pane fired (what a correct sink holds). */
+  last: number;
+  /** Records processed (input position) when its last pane fired: the window's records before
+   * it are in that pane. Panes are checkpointed at once, so a crash never rolls back below it. */
+  position: number;
 }
 
 /** Offers one possible occurrence: time, kind (a `U` code), subject, same-kind tie-break. */

@@ -101,15 +101,17 @@ export function fire(p: UnifiedPipeline, start: number): void {
   win.pending = 0;
   win.timer = Infinity;
   p.panes.push(pane);
-  toSink(p, pane);
+  toSink(p, pane, win.total);
   // The pane is produced with the state that made it: checkpointed before anything else, so
   // a crash can never make it fire twice.
   p.checkpointNow = true;
 }
 
-function toSink(p: UnifiedPipeline, pane: Pane): void {
+function toSink(p: UnifiedPipeline, pane: Pane, total: number): void {
   const u = p.scenario.unified;
-  const entry = p.sink.get(pane.start) ?? { value: 0, panes: 0 };
+  const entry = p.sink.get(pane.start) ?? { value: 0, panes: 0, last: 0, position: 0 };
+  entry.last = total;
+  entry.position = p.state.position;
   if (u.sink === 'add-all' || u.accumulation === 'discarding') entry.value += pane.value;
   else entry.value = pane.value; // accumulating replaces; retracting = − retracts + value
   entry.panes++;

@@ -9,6 +9,7 @@ import { formatProblem } from '../../engine/scenario/scenario.checks.ts';
 import { parseTrustedScenarioText } from '../../engine/scenario/scenario.trusted.ts';
 import { Simulation } from '../../engine/simulation/simulation.ts';
 import { describeRef, refDay, resolveCue, valueOn, viewAt } from '../lesson.cues.ts';
+import { loadUnifiedReasons, sinkReasons } from '../lesson.unified.ts';
 import type { Lesson } from '../lesson.types.ts';
 import { highlightWords } from './highlight.logic.ts';
 import { LessonSteps, type Playhead, type Reveal } from './lesson-steps.svelte.ts';
@@ -24,6 +25,8 @@ export class LessonSession extends LessonSteps {
   // Filled once in the constructor, never changed: deliberately not reactive.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly runs = new Map<string, Simulation>();
+  /** A unified run's reasons load on demand, while the learner answers (then reveals re-read). */
+  private unifiedReasons = $state(false);
 
   constructor(lesson: Lesson) {
     super(lesson);
@@ -44,6 +47,9 @@ export class LessonSession extends LessonSteps {
       this.files.push(file);
     }
     this.load(this.files[0] ?? lesson.scenarioFile);
+    if ([...this.runs.values()].some((r) => r.scenario.architecture === 'unified')) {
+      void loadUnifiedReasons().then(() => (this.unifiedReasons = true));
+    }
   }
 
   protected get playhead(): Playhead {
@@ -84,10 +90,14 @@ export class LessonSession extends LessonSteps {
     const actual = valueOn(at, question.value.measure, day) ?? 0;
     const before =
       valueOn(viewAt(simulation, this.positionOf(n, true)), question.value.measure, day) ?? 0;
+    const measure = question.value.measure;
+    void this.unifiedReasons; // read again once they are loaded
     const reasons =
-      question.value.measure === 'served' || question.value.measure === 'gap'
+      measure === 'served' || measure === 'gap'
         ? simulation.explain(at.step, day).reasons
-        : [];
+        : measure === 'sink'
+          ? sinkReasons(simulation, at, question.value.day)
+          : [];
     return { actual, before, reasons, what: describeRef(question.value, day) };
   }
 

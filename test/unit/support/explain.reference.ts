@@ -10,9 +10,10 @@ import type {
   DifferenceReason,
   Explanation,
   ReasonKind,
+  UnifiedReasonKind,
 } from '../../../src/engine/simulation/simulation.types.ts';
 
-const TEXT: Record<ReasonKind, [plus: string, minus: string]> = {
+const TEXT: Record<Exclude<ReasonKind, UnifiedReasonKind>, [plus: string, minus: string]> = {
   duplicate: [
     'A producer retry put the same signup in the log twice, and both copies were counted (exactly-once processing does not remove duplicate data; dedup by event id does).',
     '',
@@ -85,7 +86,12 @@ export function explainDay(e: Engine, day: number): Explanation {
     const id = `${kind}${sign}`;
     let reason = reasons.get(id);
     if (!reason) {
-      reason = { kind, count: 0, records: [], text: TEXT[kind][sign > 0 ? 0 : 1] };
+      reason = {
+        kind,
+        count: 0,
+        records: [],
+        text: TEXT[kind as keyof typeof TEXT][sign > 0 ? 0 : 1],
+      };
       reasons.set(id, reason);
     }
     reason.count += sign;

@@ -67,6 +67,10 @@ export function build(
     crashes?: CrashSpec[];
     allAtStart?: boolean;
     unitValues?: boolean;
+    /** Producer retries of these events (indices modulo the event count). */
+    retries?: number[];
+    /** Other scenario fields (dedup, timeZone, logic…), merged into the file. */
+    extra?: Record<string, unknown>;
   } = {},
 ): Built {
   const input = {
@@ -83,11 +87,19 @@ export function build(
     })),
     log: { partitions: options.partitions ?? 1 },
     unified,
-    faults: (options.crashes ?? []).map((c) => {
-      const e = c.near !== null && events.length ? events[c.near % events.length] : null;
-      const at = e && !options.allAtStart ? e.time + e.delay + c.offset : c.at;
-      return { kind: 'crash', job: 'stream', at: iso(START + at), downFor: `${c.downFor}m` };
-    }),
+    faults: [
+      ...(options.crashes ?? []).map((c) => {
+        const e = c.near !== null && events.length ? events[c.near % events.length] : null;
+        const at = e && !options.allAtStart ? e.time + e.delay + c.offset : c.at;
+        return { kind: 'crash', job: 'stream', at: iso(START + at), downFor: `${c.downFor}m` };
+      }),
+      ...(events.length ? (options.retries ?? []) : []).map((k) => ({
+        kind: 'producer-retry',
+        event: `e${(k % events.length) + 1}`,
+        after: '3s',
+      })),
+    ],
+    ...options.extra,
   };
   const parsed = parseScenario(input);
   if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
@@ -109,3 +121,34 @@ export function truthByWindow(s: Scenario, windowOf: (t: number) => number): Map
   } else for (const e of s.events) add(windowOf(e.time), agg === 'sum' ? e.value : 1);
   return truth;
 }
+
+/** Every unified setting at once: windows (some crossing midnight), each watermark kind,
+ * lateness, triggers, accumulation, sink and aggregate. */
+export const unifiedSettingsArb = fc.record({
+  window: fc.constantFrom('day', '6h', '5h', '2h'),
+  aggregate: fc.constantFrom('distinct-users' as const, 'count' as const, 'sum' as const),
+  watermark: fc.oneof(
+    fc.record({
+      kind: fc.constant('heuristic' as const),
+      bound: fc.constantFrom('0s', '1h', '4h'),
+      idleAfter: fc.option(fc.constantFrom('30m', '2h'), { nil: undefined }),
+    }),
+    fc.constant({ kind: 'perfect' as const }),
+    fc.constant({
+      kind: 'schedule' as const,
+      points: [
+        [iso(START + 30 * HOUR), iso(START + 20 * HOUR)],
+        [iso(START + 60 * HOUR), iso(START + 50 * HOUR)],
+      ] as [string, string][],
+    }),
+  ),
+  allowedLateness: fc.constantFrom('0s', '1h', '6h'),
+  triggers: fc.record({ early: triggerArb, onTime: fc.boolean(), late: triggerArb }),
+  accumulation: fc.constantFrom(
+    'discarding' as const,
+    'accumulating' as const,
+    'retracting' as const,
+  ),
+  sink: fc.constantFrom('correct' as const, 'add-all' as const),
+  bounded: fc.boolean(),
+});

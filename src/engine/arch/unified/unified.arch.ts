@@ -12,6 +12,7 @@ import type { Fault } from '../../scenario/scenario.types.ts';
 import type { StepFact } from '../../simulation/step-facts.ts';
 import type {
   ArchitectureView,
+  DifferenceReason,
   Lineage,
   ReasonKind,
   Report,
@@ -23,6 +24,12 @@ import { FATE, UNIFIED_KIND_NAMES } from '../../unified/unified.types.ts';
 import { unifiedView } from '../../unified/unified.view.ts';
 import type { Architecture, Core, Scan, Served } from '../architecture.ts';
 import { unifiedFact } from './unified.facts.ts';
+import {
+  dayScope,
+  unifiedReasons,
+  windowScope,
+  type UnifiedExplanation,
+} from './unified.reasons.ts';
 import { unifiedWords } from './unified.words.ts';
 
 const CODE = new Map<StepKind, number>(UNIFIED_KIND_NAMES.map((k, i) => [k, i]));
@@ -172,6 +179,17 @@ export class UnifiedArchitecture implements Architecture {
 
   missingReason(): ReasonKind {
     return 'in-flight';
+  }
+
+  /** Why served differs from truth, from the pipeline's panes, watermark and checkpoints. */
+  reasons(core: Core, day: number): DifferenceReason[] {
+    const p = this.pipeline;
+    return unifiedReasons(p, core.now, dayScope(p, day + this.world.dayBase)).reasons;
+  }
+
+  /** One window's sink value against the truth of its events, with the reasons they differ. */
+  explainWindow(core: Core, start: number): UnifiedExplanation {
+    return unifiedReasons(this.pipeline, core.now, windowScope(this.pipeline, start));
   }
 
   words(core: Core, fact: StepFact): string | undefined {
