@@ -95,3 +95,12 @@ export function sinkReasons(
   if (start === null) return [];
   return simulation.explainWindow(view.step, start)?.reasons ?? [];
 }
+
+let loading: Promise<void> | null = null;
+
+/** Loads the unified explanations on demand (once) and installs them in the engine. */
+export function loadUnifiedReasons(): Promise<void> {
+  return (loading ??= import('../engine/arch/unified/unified.reasons.ts').then((m) =>
+    m.installUnifiedReasons(),
+  ));
+}

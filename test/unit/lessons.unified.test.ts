@@ -11,6 +11,9 @@ import { checkLesson } from '../../src/lessons/build/lesson.check.ts';
 import { parseLesson, parseNumberRef } from '../../src/lessons/build/lesson.parse.ts';
 import { describeRef, resolveCue, valueOn, viewAt } from '../../src/lessons/lesson.cues.ts';
 import { sinkReasons } from '../../src/lessons/lesson.unified.ts';
+import { installUnifiedReasons } from '../../src/engine/arch/unified/unified.reasons.ts';
+
+installUnifiedReasons();
 
 const PATH = 'src/lessons/99-test/lesson.md';
 const DIR = 'src/lessons/13-triggers-and-accumulation/';

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, parseScenario } from '../../src/engine/index.ts';
 import { Simulation } from '../../src/engine/simulation/simulation.ts';
+import { installUnifiedReasons } from '../../src/engine/arch/unified/unified.reasons.ts';
 import {
   build,
   crashesArb,
@@ -16,6 +17,8 @@ import {
   truthByWindow,
   unifiedSettingsArb,
 } from './support/unified-arbitraries.ts';
+
+installUnifiedReasons();
 
 /** The start of the window holding t among `windows` (NaN: none). */
 function windowOf(windows: { start: number; end: number }[], t: number): number {

@@ -23,6 +23,8 @@ async function reveal(id: string, title: string): Promise<string> {
   await user.type(box, '14');
   await user.click(screen.getByRole('button', { name: /^Next$/ }));
   expect(narration).toHaveTextContent('The engine shows');
+  // The reasons load on demand: they appear once loaded, without another click.
+  await within(narration).findByText(/Why it differs from the truth/);
   const text = narration.querySelector('.reveal')?.textContent ?? '';
   view.unmount();
   return text.replace(/\s+/g, ' ');

@@ -4,12 +4,14 @@
  * (reporting progress), keeps it, and answers frames for it.
  */
 import { formatProblem, parseScenarioText, Simulation } from '../../engine/index.ts';
+import { installUnifiedReasons } from '../../engine/arch/unified/unified.reasons.ts';
 import { computeFrame } from './frame.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
 
 export function createHost(post: Post, progressEvery?: number): (message: ToWorker) => void {
+  installUnifiedReasons();
   let current: { id: number; simulation: Simulation } | null = null;
 
   function build(id: number, text: string): void {

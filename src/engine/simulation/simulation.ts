@@ -239,7 +239,8 @@ export class Simulation {
 
   /**
    * A unified run's window (by its start) after step i: its sink value, the truth of its events,
-   * and why they differ (as `explain`); null for another architecture.
+   * and why they differ (as `explain`); null for another architecture, or before the unified
+   * explanations are installed (`installUnifiedReasons`, loaded on demand).
    */
   explainWindow(i: number, start: number): Omit<Explanation, 'day'> | null {
     const e = this.stateAfter(i + 1);

@@ -24,12 +24,7 @@ import { FATE, UNIFIED_KIND_NAMES } from '../../unified/unified.types.ts';
 import { unifiedView } from '../../unified/unified.view.ts';
 import type { Architecture, Core, Scan, Served } from '../architecture.ts';
 import { unifiedFact } from './unified.facts.ts';
-import {
-  dayScope,
-  unifiedReasons,
-  windowScope,
-  type UnifiedExplanation,
-} from './unified.reasons.ts';
+import { unifiedExplainer, type UnifiedExplanation } from './unified.explainer.ts';
 import { unifiedWords } from './unified.words.ts';
 
 const CODE = new Map<StepKind, number>(UNIFIED_KIND_NAMES.map((k, i) => [k, i]));
@@ -183,13 +178,14 @@ export class UnifiedArchitecture implements Architecture {
 
   /** Why served differs from truth, from the pipeline's panes, watermark and checkpoints. */
   reasons(core: Core, day: number): DifferenceReason[] {
-    const p = this.pipeline;
-    return unifiedReasons(p, core.now, dayScope(p, day + this.world.dayBase)).reasons;
+    const explain = unifiedExplainer();
+    return explain ? explain(this.pipeline, core.now, 'day', day + this.world.dayBase).reasons : [];
   }
 
-  /** One window's sink value against the truth of its events, with the reasons they differ. */
-  explainWindow(core: Core, start: number): UnifiedExplanation {
-    return unifiedReasons(this.pipeline, core.now, windowScope(this.pipeline, start));
+  /** One window's sink value against the truth of its events, with the reasons they differ
+   * (null until the explanations are installed). */
+  explainWindow(core: Core, start: number): UnifiedExplanation | null {
+    return unifiedExplainer()?.(this.pipeline, core.now, 'window', start) ?? null;
   }
 
   words(core: Core, fact: StepFact): string | undefined {

@@ -17,6 +17,7 @@ import type { DifferenceReason, ReasonKind } from '../../simulation/simulation.t
 import { calendarFor } from '../../time/time.logic.ts';
 import type { UnifiedPipeline } from '../../unified/pipeline.core.ts';
 import { FATE } from '../../unified/unified.types.ts';
+import { provideUnifiedExplainer, type UnifiedExplanation } from './unified.explainer.ts';
 
 /** The reasons a unified explanation gives, in the order they are listed. */
 export const UNIFIED_REASONS = [
@@ -103,12 +104,6 @@ export function dayScope(p: UnifiedPipeline, day: number): Scope {
 /** One window (by its start): its sink value against the events in it. */
 export function windowScope(p: UnifiedPipeline, start: number): Scope {
   return { holds: (s) => s === start, counts: (t) => p.windowing.of(t).start === start };
-}
-
-export interface UnifiedExplanation {
-  served: number;
-  truth: number;
-  reasons: DifferenceReason[];
 }
 
 /**
@@ -281,4 +276,11 @@ export function unifiedReasons(p: UnifiedPipeline, now: number, scope: Scope): U
       if (!memberOf.has(user)) add(missing(bestRecord[user], best[user]), -1, 1, bestRecord[user]);
     }
   }
+}
+
+/** Makes unified explanations give their reasons (see unified.explainer.ts). */
+export function installUnifiedReasons(): void {
+  provideUnifiedExplainer((p, now, scope, key) =>
+    unifiedReasons(p, now, scope === 'day' ? dayScope(p, key) : windowScope(p, key)),
+  );
 }
