@@ -28,16 +28,11 @@
  * of the delay since the epoch (12:06, 12:08, 12:10); fig. 2-7 is checked against values worked
  * out by hand from that rule (comment at its entry).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { formatProblem, parseScenarioText, runScenario } from '../../src/engine/index.ts';
+import { runScenario } from '../../src/engine/index.ts';
+import { exampleScenario } from './support/unified-setup.ts';
 
-const root = new URL('../../scenarios/', import.meta.url);
-const report = (file: string) => {
-  const parsed = parseScenarioText(readFileSync(new URL(file, root), 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
-  return runScenario(parsed.scenario);
-};
+const report = (file: string) => runScenario(exampleScenario(file));
 
 /** `12:00 5 early 12:05:59` → the report's pane for window [12:00, 12:02). */
 type Row = [window: string, value: number, timing: string, at: string, retracts?: number];

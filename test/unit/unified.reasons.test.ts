@@ -7,7 +7,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, parseScenario } from '../../src/engine/index.ts';
 import { Simulation } from '../../src/engine/simulation/simulation.ts';
 import { installUnifiedReasons } from '../../src/engine/arch/unified/unified.reasons.ts';
 import {
@@ -17,6 +16,7 @@ import {
   truthByWindow,
   unifiedSettingsArb,
 } from './support/unified-arbitraries.ts';
+import { scenarioOf } from './support/unified-setup.ts';
 
 installUnifiedReasons();
 
@@ -133,7 +133,7 @@ function simOf(
   unified: Record<string, unknown>,
   extra: Record<string, unknown> = {},
 ) {
-  const parsed = parseScenario({
+  const parsed = scenarioOf({
     architecture: 'unified',
     start: T('22T00:00'),
     end: T('24T00:00'),
@@ -146,8 +146,7 @@ function simOf(
     ...extra,
     unified: { window: 'day', aggregate: 'count', ...unified },
   });
-  if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
-  return Simulation.create(parsed.scenario);
+  return Simulation.create(parsed);
 }
 
 /** Served, truth and the reasons (kind: signed amount) after every step up to `at`. */

@@ -4,10 +4,8 @@
  * Architecture seam): the same run as the headless simulator's, every step narrated, and a step
  * back then forward again identical (view, fact and words).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, parseScenarioText } from '../../src/engine/index.ts';
 import { Simulation } from '../../src/engine/simulation/simulation.ts';
 import { runUnified } from '../../src/engine/unified/unified.run.ts';
 import {
@@ -17,17 +15,10 @@ import {
   triggerArb,
   windowArb,
 } from './support/unified-arbitraries.ts';
+import { exampleScenario, unifiedExampleFiles } from './support/unified-setup.ts';
 
-const root = new URL('../../scenarios/', import.meta.url);
-const unifiedFiles = readdirSync(root)
-  .filter((f) => f.endsWith('.json'))
-  .filter((f) => readFileSync(new URL(f, root), 'utf8').includes('"architecture": "unified"'));
-
-function load(file: string) {
-  const parsed = parseScenarioText(readFileSync(new URL(file, root), 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
-  return parsed.scenario;
-}
+const unifiedFiles = unifiedExampleFiles;
+const load = exampleScenario;
 
 describe('unified in the session engine', () => {
   it('finds the unified example scenarios', () => {
