@@ -48,12 +48,56 @@ export interface World {
 
 /** FNV-1a: a stable hash of the user id, so a user always lands in the same partition. */
 export function partitionOf(user: string, partitions: number): number {
+  return fnv1a(user) % partitions;
+}
+
+/** 32-bit FNV-1a over the UTF-16 code units, unsigned (docs/engine.md). */
+function fnv1a(text: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < user.length; i++) {
-    h ^= user.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) % partitions;
+  return h >>> 0;
+}
+
+/**
+ * Users interned to 0, 1, 2… in order of first appearance, and each user's FNV-1a hash. An
+ * open-addressing table keyed by that hash (which the partitions need anyway): a million
+ * events cost one hash and usually one probe each, without a `Map` of a million strings.
+ */
+function internUsers(events: Scenario['events']): {
+  users: string[];
+  userHash: number[];
+  eventUser: Int32Array;
+} {
+  const n = events.length;
+  let size = 16;
+  while (size < 2 * n) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  const users: string[] = [];
+  const userHash: number[] = [];
+  const eventUser = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const user = events[i].user;
+    const h = fnv1a(user);
+    // Spread the low bits before masking (FNV-1a's low bits vary little between similar ids).
+    let slot = Math.imul(h ^ (h >>> 16), 0x85ebca6b) & mask;
+    let u = slots[slot];
+    while (u >= 0 && users[u] !== user) {
+      slot = (slot + 1) & mask;
+      u = slots[slot];
+    }
+    if (u < 0) {
+      u = users.length;
+      users.push(user);
+      userHash.push(h);
+      slots[slot] = u;
+    }
+    eventUser[i] = u;
+  }
+  return { users, userHash, eventUser };
 }
 
 function logicKey(logic: Logic): string {
@@ -63,35 +107,30 @@ function logicKey(logic: Logic): string {
 export function buildWorld(scenario: Scenario): World {
   const events = scenario.events;
   const eventCount = events.length;
-  const eventIndex = new Map<string, number>();
-  const userIndex = new Map<string, number>();
-  const users: string[] = [];
+  const { users, userHash, eventUser } = internUsers(events);
   const eventId: string[] = new Array(eventCount);
-  const eventUser = new Int32Array(eventCount);
   const eventTime = new Float64Array(eventCount);
   const eventArrival = new Float64Array(eventCount);
   for (let i = 0; i < eventCount; i++) {
     const e = events[i];
     eventId[i] = e.id;
-    eventIndex.set(e.id, i);
-    let u = userIndex.get(e.user);
-    if (u === undefined) {
-      u = users.length;
-      users.push(e.user);
-      userIndex.set(e.user, u);
-    }
-    eventUser[i] = u;
     eventTime[i] = e.time;
     eventArrival[i] = e.arrival;
   }
 
-  // Producer retries: a second record of the same event, `after` its first arrival.
+  // Producer retries: a second record of the same event, `after` its first arrival. Only the
+  // retried ids are looked up (ids are unique: validation refuses duplicates and unknown ids).
+  const retried = new Map<string, number>();
+  for (const f of scenario.faults) if (f.kind === 'producer-retry') retried.set(f.event, -1);
+  if (retried.size > 0) {
+    for (let i = 0; i < eventCount; i++) if (retried.has(eventId[i])) retried.set(eventId[i], i);
+  }
   const retryEvents: number[] = [];
   const retryArrivals: number[] = [];
   for (const f of scenario.faults) {
     if (f.kind !== 'producer-retry') continue;
-    const ev = eventIndex.get(f.event);
-    if (ev === undefined) continue; // validation already refused unknown ids
+    const ev = retried.get(f.event) ?? -1;
+    if (ev < 0) continue; // validation already refused unknown ids
     retryEvents.push(ev);
     retryArrivals.push(eventArrival[ev] + f.after);
   }
@@ -112,7 +151,7 @@ export function buildWorld(scenario: Scenario): World {
 
   const partitions = scenario.log.partitions;
   const userPartition = new Uint8Array(users.length);
-  for (let u = 0; u < users.length; u++) userPartition[u] = partitionOf(users[u], partitions);
+  for (let u = 0; u < users.length; u++) userPartition[u] = userHash[u] % partitions;
 
   const recEvent = new Int32Array(recordCount);
   const recArrival = new Float64Array(recordCount);
