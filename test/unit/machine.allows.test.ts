@@ -32,7 +32,7 @@ function reachable(machine: AnyStateMachine, input: unknown, events: AnyEvent[],
 const small = fc.integer({ min: 0, max: 12 });
 
 /** Events of every type each machine knows, with data drawn around its guards' thresholds. */
-const streamEvent = fc.oneof(
+const streamEvent: fc.Arbitrary<AnyEvent> = fc.oneof(
   small.map((processedBefore) => ({ type: 'job.crashed', processedBefore })),
   fc.constant({ type: 'job.recovered' }),
   small.map((position) => ({ type: 'job.processed', position })),
@@ -45,13 +45,13 @@ const streamEvent = fc.oneof(
   fc.constant({ type: 'serving.switched' }),
   fc.constant({ type: 'job.stopped' }),
 );
-const batchEvent = fc.oneof(
+const batchEvent: fc.Arbitrary<AnyEvent> = fc.oneof(
   fc.constant({ type: 'batch.started' }),
   fc.constant({ type: 'run.finished' }),
   fc.constant({ type: 'job.crashed' }),
   fc.boolean().map((missed) => ({ type: 'job.recovered', missed })),
 );
-const servingEvent = fc.oneof(
+const servingEvent: fc.Arbitrary<AnyEvent> = fc.oneof(
   fc.constantFrom('v2', 'v3').map((table) => ({ type: 'deploy.started', table })),
   fc.constant({ type: 'replay.caught-up' }),
   fc.constant({ type: 'serving.switched' }),
@@ -91,7 +91,7 @@ const machines = [
 describe('allows(machine, type): the same answer as snapshot.can(event)', () => {
   for (const { name, machine, input, events, states } of machines) {
     it(`in every reachable state of the ${name} machine, for any event`, () => {
-      const samples = fc.sample(events, { numRuns: 40, seed: 7 }) as AnyEvent[];
+      const samples = fc.sample(events, { numRuns: 40, seed: 7 });
       const snapshots = reachable(machine, input, samples);
       expect(new Set(snapshots.map((s) => s.value))).toEqual(new Set(states));
       const deciders = new Map<string, (s: unknown, e: AnyEvent) => boolean>();
@@ -101,8 +101,7 @@ describe('allows(machine, type): the same answer as snapshot.can(event)', () => 
         return deciders.get(type)!;
       };
       fc.assert(
-        fc.property(fc.constantFrom(...snapshots), events, (snapshot, event) => {
-          const e = event as AnyEvent;
+        fc.property(fc.constantFrom(...snapshots), events, (snapshot, e) => {
           expect(decide(e.type)(snapshot, e)).toBe(snapshot.can(e as never));
         }),
         { numRuns: 2000, seed: 11 },
