@@ -44,85 +44,53 @@ export function advance<M extends AnyStateMachine>(
   return next;
 }
 
-/** A transition of one state for one event type, as `snapshot.can` weighs it. */
-interface Candidate {
-  guard: unknown;
-  /** `can` counts a transition that has a target or actions. */
-  enabled: boolean;
-}
-
 interface TransitionLike {
   guard?: unknown;
   target?: unknown;
   actions: readonly unknown[];
 }
 
-interface StateNodeLike {
-  parent?: StateNodeLike;
-  states: Record<string, StateNodeLike>;
-  transitions: Map<string, TransitionLike[]>;
-}
+type Guard = (args: { context: unknown; event: unknown }) => boolean;
 
 /**
- * The candidates for `type` in a flat machine's state `value` (the state's own transitions, then
- * the root's), or null when `can` must decide (wildcards, guards that are not named functions).
- */
-function candidatesOf(machine: AnyStateMachine, value: string, type: string): Candidate[] | null {
-  const root = machine.root as unknown as StateNodeLike;
-  const guards = machine.implementations.guards as Record<string, unknown>;
-  const out: Candidate[] = [];
-  for (let node: StateNodeLike | undefined = root.states[value]; node; node = node.parent) {
-    for (const key of node.transitions.keys()) if (key.includes('*')) return null;
-    for (const t of node.transitions.get(type) ?? []) {
-      if (t.guard !== undefined) {
-        if (typeof t.guard !== 'string') return null;
-        const impl = guards[t.guard];
-        if (typeof impl !== 'function' || 'check' in impl) return null;
-      }
-      out.push({ guard: t.guard, enabled: t.target !== undefined || t.actions.length > 0 });
-    }
-  }
-  return out;
-}
-
-/**
- * `snapshot.can(event)` for one event type, without `can`'s per-call machinery: the candidate
- * transitions of each state are looked up once, and the machine's own named guards are called as
- * `can` calls them (`{ context, event }`, no params). The machine still decides; this is what lets
- * an engine ask it on every step (a Kappa replay asks whether it has caught up after each record).
- * Anything this does not model (nested or parallel states, wildcards, inline or higher-order
- * guards) goes to `snapshot.can`. A test checks it against `can` for every state of each machine.
+ * `snapshot.can(event)` for one event type, without `can`'s per-call machinery: each state's
+ * transitions for the type are looked up once, and the machine's own named guards are called as
+ * `can` calls them (`{ context, event }`). The machine still decides; this is what lets an engine
+ * ask it on every step (a Kappa replay asks whether it has caught up after each record). States
+ * this does not model (nested or parallel, the root's or wildcard transitions, guards that are not
+ * named functions) go to `snapshot.can`. A test checks it against `can` in every state.
  */
 export function allows<M extends AnyStateMachine>(
   machine: M,
   type: EventFromLogic<M>['type'],
 ): (snapshot: SnapshotFrom<M>, event: EventFromLogic<M>) => boolean {
-  const byState = new Map<string, Candidate[] | null>();
-  const guards = machine.implementations.guards as Record<
-    string,
-    (args: { context: unknown; event: unknown }, params: undefined) => boolean
-  >;
+  const byState = new Map<string, TransitionLike[] | null>();
+  const root = machine.root;
+  const guards = machine.implementations.guards as Record<string, Guard>;
+  const named = (t: TransitionLike): boolean =>
+    t.guard === undefined ||
+    (typeof guards[t.guard as string] === 'function' && !('check' in guards[t.guard as string]));
   return (snapshot, event) => {
-    const snap = snapshot as unknown as {
+    const s = snapshot as unknown as {
       value: unknown;
       context: unknown;
       status: string;
       can(e: unknown): boolean;
     };
-    if (typeof snap.value !== 'string' || snap.status !== 'active') return snap.can(event);
-    let candidates = byState.get(snap.value);
-    if (candidates === undefined) {
-      candidates = candidatesOf(machine, snap.value, type);
-      byState.set(snap.value, candidates);
+    if (typeof s.value !== 'string') return s.can(event);
+    let ts = byState.get(s.value);
+    if (ts === undefined) {
+      const node = root.states[s.value];
+      const own = (node?.transitions.get(type) ?? []) as TransitionLike[];
+      const keys = [...(node?.transitions.keys() ?? []), ...root.transitions.keys()];
+      const simple = node && !root.transitions.has(type) && !keys.some((k) => k.includes('*'));
+      ts = simple && own.every(named) ? own : null;
+      byState.set(s.value, ts);
     }
-    if (candidates === null) return snap.can(event);
-    for (const c of candidates) {
-      if (
-        c.guard === undefined ||
-        guards[c.guard as string]({ context: snap.context, event }, undefined)
-      )
-        return c.enabled;
-    }
+    if (ts === null || s.status !== 'active') return s.can(event);
+    for (const t of ts)
+      if (t.guard === undefined || guards[t.guard as string]({ context: s.context, event }))
+        return t.target !== undefined || t.actions.length > 0;
     return false;
   };
 }

@@ -61,45 +61,6 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-/**
- * Users interned to 0, 1, 2… in order of first appearance, and each user's FNV-1a hash. An
- * open-addressing table keyed by that hash (which the partitions need anyway): a million
- * events cost one hash and usually one probe each, without a `Map` of a million strings.
- */
-function internUsers(events: Scenario['events']): {
-  users: string[];
-  userHash: number[];
-  eventUser: Int32Array;
-} {
-  const n = events.length;
-  let size = 16;
-  while (size < 2 * n) size *= 2;
-  const mask = size - 1;
-  const slots = new Int32Array(size).fill(-1);
-  const users: string[] = [];
-  const userHash: number[] = [];
-  const eventUser = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const user = events[i].user;
-    const h = fnv1a(user);
-    // Spread the low bits before masking (FNV-1a's low bits vary little between similar ids).
-    let slot = Math.imul(h ^ (h >>> 16), 0x85ebca6b) & mask;
-    let u = slots[slot];
-    while (u >= 0 && users[u] !== user) {
-      slot = (slot + 1) & mask;
-      u = slots[slot];
-    }
-    if (u < 0) {
-      u = users.length;
-      users.push(user);
-      userHash.push(h);
-      slots[slot] = u;
-    }
-    eventUser[i] = u;
-  }
-  return { users, userHash, eventUser };
-}
-
 function logicKey(logic: Logic): string {
   return `${logic.timeZone}\u0000${logic.excludeUserPrefix}`;
 }
@@ -107,30 +68,47 @@ function logicKey(logic: Logic): string {
 export function buildWorld(scenario: Scenario): World {
   const events = scenario.events;
   const eventCount = events.length;
-  const { users, userHash, eventUser } = internUsers(events);
+  const partitions = scenario.log.partitions;
+  // Users interned 0, 1, 2… in order of first appearance by an open-addressing table keyed by
+  // their FNV-1a hash (which the partition needs anyway): one hash and usually one probe per
+  // event, without a Map of a million strings.
+  let size = 16;
+  while (size < 2 * eventCount) size *= 2;
+  const slots = new Int32Array(size).fill(-1);
+  const users: string[] = [];
+  const userPartition: number[] = [];
   const eventId: string[] = new Array(eventCount);
+  const eventUser = new Int32Array(eventCount);
   const eventTime = new Float64Array(eventCount);
   const eventArrival = new Float64Array(eventCount);
+  // Producer retries add a second record of an event: only the retried ids are looked up (ids
+  // are unique, and validation refuses unknown ones).
+  const retried = new Map<string, number>();
+  for (const f of scenario.faults) if (f.kind === 'producer-retry') retried.set(f.event, 0);
   for (let i = 0; i < eventCount; i++) {
     const e = events[i];
+    const user = e.user;
+    const h = fnv1a(user);
+    // Spread the low bits before masking (FNV-1a's low bits vary little between similar ids).
+    let slot = Math.imul(h ^ (h >>> 16), 0x85ebca6b) & (size - 1);
+    let u = slots[slot];
+    while (u >= 0 && users[u] !== user) u = slots[(slot = (slot + 1) & (size - 1))];
+    if (u < 0) {
+      slots[slot] = u = users.length;
+      users.push(user);
+      userPartition.push(h % partitions);
+    }
+    eventUser[i] = u;
     eventId[i] = e.id;
     eventTime[i] = e.time;
     eventArrival[i] = e.arrival;
-  }
-
-  // Producer retries: a second record of the same event, `after` its first arrival. Only the
-  // retried ids are looked up (ids are unique: validation refuses duplicates and unknown ids).
-  const retried = new Map<string, number>();
-  for (const f of scenario.faults) if (f.kind === 'producer-retry') retried.set(f.event, -1);
-  if (retried.size > 0) {
-    for (let i = 0; i < eventCount; i++) if (retried.has(eventId[i])) retried.set(eventId[i], i);
+    if (retried.size > 0 && retried.has(e.id)) retried.set(e.id, i);
   }
   const retryEvents: number[] = [];
   const retryArrivals: number[] = [];
   for (const f of scenario.faults) {
     if (f.kind !== 'producer-retry') continue;
-    const ev = retried.get(f.event) ?? -1;
-    if (ev < 0) continue; // validation already refused unknown ids
+    const ev = retried.get(f.event)!;
     retryEvents.push(ev);
     retryArrivals.push(eventArrival[ev] + f.after);
   }
@@ -148,10 +126,6 @@ export function buildWorld(scenario: Scenario): World {
   }
   // Arrival order; ties keep input order (events in file order, then retries in fault order).
   const order = stableOrder(arrivalOf);
-
-  const partitions = scenario.log.partitions;
-  const userPartition = new Uint8Array(users.length);
-  for (let u = 0; u < users.length; u++) userPartition[u] = userHash[u] % partitions;
 
   const recEvent = new Int32Array(recordCount);
   const recArrival = new Float64Array(recordCount);
