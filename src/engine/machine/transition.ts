@@ -43,3 +43,54 @@ export function advance<M extends AnyStateMachine>(
   byType.set(event.type, next);
   return next;
 }
+
+interface TransitionLike {
+  guard?: unknown;
+  target?: unknown;
+  actions: readonly unknown[];
+}
+
+type Guard = (args: { context: unknown; event: unknown }) => boolean;
+
+/**
+ * `snapshot.can(event)` for one event type, without `can`'s per-call machinery: each state's
+ * transitions for the type are looked up once, and the machine's own named guards are called as
+ * `can` calls them (`{ context, event }`). The machine still decides; this is what lets an engine
+ * ask it on every step (a Kappa replay asks whether it has caught up after each record). States
+ * this does not model (nested or parallel, the root's or wildcard transitions, guards that are not
+ * named functions) go to `snapshot.can`. A test checks it against `can` in every state.
+ */
+export function allows<M extends AnyStateMachine>(
+  machine: M,
+  type: EventFromLogic<M>['type'],
+): (snapshot: SnapshotFrom<M>, event: EventFromLogic<M>) => boolean {
+  const byState = new Map<string, TransitionLike[] | null>();
+  const root = machine.root;
+  const guards = machine.implementations.guards as Record<string, Guard>;
+  const named = (t: TransitionLike): boolean =>
+    t.guard === undefined ||
+    (typeof guards[t.guard as string] === 'function' && !('check' in guards[t.guard as string]));
+  return (snapshot, event) => {
+    const s = snapshot as unknown as {
+      value: unknown;
+      context: unknown;
+      status: string;
+      can(e: unknown): boolean;
+    };
+    if (typeof s.value !== 'string') return s.can(event);
+    let ts = byState.get(s.value);
+    if (ts === undefined) {
+      const node = root.states[s.value];
+      const own = (node?.transitions.get(type) ?? []) as TransitionLike[];
+      const keys = [...(node?.transitions.keys() ?? []), ...root.transitions.keys()];
+      const simple = node && !root.transitions.has(type) && !keys.some((k) => k.includes('*'));
+      ts = simple && own.every(named) ? own : null;
+      byState.set(s.value, ts);
+    }
+    if (ts === null || s.status !== 'active') return s.can(event);
+    for (const t of ts)
+      if (t.guard === undefined || guards[t.guard as string]({ context: s.context, event }))
+        return t.target !== undefined || t.actions.length > 0;
+    return false;
+  };
+}

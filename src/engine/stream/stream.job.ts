@@ -9,12 +9,16 @@
  * resumes.
  */
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { allows } from '../machine/transition.ts';
 import type { Delivery, Dedup } from '../scenario/scenario.types.ts';
 import type { LogicTable, World } from '../world/world.ts';
 import { streamJobMachine, type StreamJobEvent } from './stream.machine.ts';
 import { Outcome, Tally } from './tally.logic.ts';
 
 type JobSnapshot = SnapshotFrom<typeof streamJobMachine>;
+
+/** Asked for every record processed while recovering (most are not the last one owed). */
+const endsRecovery = allows(streamJobMachine, 'job.processed');
 
 export interface StreamJobOptions {
   name: string;
@@ -39,6 +43,7 @@ export class StreamJob {
   /** Cached tags of the machine's state, read on the hot path. */
   working = false;
   recovering = false;
+  preServing = false;
   tally: Tally;
   fetched = 0;
   committed = 0;
@@ -105,6 +110,7 @@ export class StreamJob {
     this.state = this.machine.value as string;
     this.working = this.machine.hasTag('working');
     this.recovering = this.machine.hasTag('recovering');
+    this.preServing = this.machine.hasTag('pre-serving');
   }
 
   /** True while the job reads and processes records (the machine's tag `working`). */
@@ -171,8 +177,12 @@ export class StreamJob {
     if (this.delivery !== 'at-most-once' && this.nextCommitAt === Infinity) {
       this.nextCommitAt = (Math.floor(now / this.commitEvery) + 1) * this.commitEvery;
     }
-    // While recovering, the machine decides when the job is back where it was.
-    if (this.recovering) this.send({ type: 'job.processed', position: this.processedPosition });
+    // While recovering, the machine decides when the job is back where it was (an event it
+    // refuses changes nothing, so it is only sent when the machine accepts it).
+    if (this.recovering) {
+      const event = { type: 'job.processed', position: this.processedPosition } as const;
+      if (endsRecovery(this.machine, event)) this.send(event);
+    }
     return outcome;
   }
 

@@ -2,7 +2,8 @@
  * Stable ordering of a million records by an integer key (arrival or event time, in ms):
  * an LSD radix sort over 12-bit digits of (key − min), which is stable, so ties keep input
  * order; several times faster than a comparator sort at this size. Falls back to a comparator
- * sort for keys that are not integers or span 2^48 ms or more.
+ * sort for keys that are not integers or span 2^48 ms or more. Keys already in order (generated
+ * events by time) keep the identity order without sorting.
  */
 const BITS = 12;
 const MASK = (1 << BITS) - 1;
@@ -12,15 +13,19 @@ export function stableOrder(keys: Float64Array): Int32Array {
   let min = Infinity;
   let max = -Infinity;
   let integral = true;
+  let sorted = true;
+  let previous = -Infinity;
   for (let i = 0; i < n; i++) {
     const k = keys[i];
     if (k < min) min = k;
     if (k > max) max = k;
+    if (k < previous) sorted = false;
+    previous = k;
     if (integral && !Number.isInteger(k)) integral = false;
   }
   let order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  if (n < 2 || min === max) return order;
+  if (n < 2 || min === max || sorted) return order;
   if (!integral || max - min >= 2 ** 48) {
     const a = Array.from(order);
     a.sort((x, y) => keys[x] - keys[y] || x - y);

@@ -48,12 +48,17 @@ export interface World {
 
 /** FNV-1a: a stable hash of the user id, so a user always lands in the same partition. */
 export function partitionOf(user: string, partitions: number): number {
+  return fnv1a(user) % partitions;
+}
+
+/** 32-bit FNV-1a over the UTF-16 code units, unsigned (docs/engine.md). */
+function fnv1a(text: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < user.length; i++) {
-    h ^= user.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) % partitions;
+  return h >>> 0;
 }
 
 function logicKey(logic: Logic): string {
@@ -63,35 +68,47 @@ function logicKey(logic: Logic): string {
 export function buildWorld(scenario: Scenario): World {
   const events = scenario.events;
   const eventCount = events.length;
-  const eventIndex = new Map<string, number>();
-  const userIndex = new Map<string, number>();
+  const partitions = scenario.log.partitions;
+  // Users interned 0, 1, 2… in order of first appearance by an open-addressing table keyed by
+  // their FNV-1a hash (which the partition needs anyway): one hash and usually one probe per
+  // event, without a Map of a million strings.
+  let size = 16;
+  while (size < 2 * eventCount) size *= 2;
+  const slots = new Int32Array(size).fill(-1);
   const users: string[] = [];
+  const userPartition: number[] = [];
   const eventId: string[] = new Array(eventCount);
   const eventUser = new Int32Array(eventCount);
   const eventTime = new Float64Array(eventCount);
   const eventArrival = new Float64Array(eventCount);
+  // Producer retries add a second record of an event: only the retried ids are looked up (ids
+  // are unique, and validation refuses unknown ones).
+  const retried = new Map<string, number>();
+  for (const f of scenario.faults) if (f.kind === 'producer-retry') retried.set(f.event, 0);
   for (let i = 0; i < eventCount; i++) {
     const e = events[i];
-    eventId[i] = e.id;
-    eventIndex.set(e.id, i);
-    let u = userIndex.get(e.user);
-    if (u === undefined) {
-      u = users.length;
-      users.push(e.user);
-      userIndex.set(e.user, u);
+    const user = e.user;
+    const h = fnv1a(user);
+    // Spread the low bits before masking (FNV-1a's low bits vary little between similar ids).
+    let slot = Math.imul(h ^ (h >>> 16), 0x85ebca6b) & (size - 1);
+    let u = slots[slot];
+    while (u >= 0 && users[u] !== user) u = slots[(slot = (slot + 1) & (size - 1))];
+    if (u < 0) {
+      slots[slot] = u = users.length;
+      users.push(user);
+      userPartition.push(h % partitions);
     }
     eventUser[i] = u;
+    eventId[i] = e.id;
     eventTime[i] = e.time;
     eventArrival[i] = e.arrival;
+    if (retried.size > 0 && retried.has(e.id)) retried.set(e.id, i);
   }
-
-  // Producer retries: a second record of the same event, `after` its first arrival.
   const retryEvents: number[] = [];
   const retryArrivals: number[] = [];
   for (const f of scenario.faults) {
     if (f.kind !== 'producer-retry') continue;
-    const ev = eventIndex.get(f.event);
-    if (ev === undefined) continue; // validation already refused unknown ids
+    const ev = retried.get(f.event)!;
     retryEvents.push(ev);
     retryArrivals.push(eventArrival[ev] + f.after);
   }
@@ -109,10 +126,6 @@ export function buildWorld(scenario: Scenario): World {
   }
   // Arrival order; ties keep input order (events in file order, then retries in fault order).
   const order = stableOrder(arrivalOf);
-
-  const partitions = scenario.log.partitions;
-  const userPartition = new Uint8Array(users.length);
-  for (let u = 0; u < users.length; u++) userPartition[u] = partitionOf(users[u], partitions);
 
   const recEvent = new Int32Array(recordCount);
   const recArrival = new Float64Array(recordCount);

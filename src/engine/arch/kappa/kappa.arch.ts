@@ -4,10 +4,11 @@
  * switches to its table atomically and the previous job stops. Recovery targets are job indices.
  */
 import { initialTransition, type SnapshotFrom } from 'xstate';
-import { advance } from '../../machine/transition.ts';
+import { advance, allows } from '../../machine/transition.ts';
 import type { Fault, Logic } from '../../scenario/scenario.types.ts';
 import { kappaServingMachine } from '../../serving/serving.machine.ts';
 import { StreamJob } from '../../stream/stream.job.ts';
+import { streamJobMachine } from '../../stream/stream.machine.ts';
 import {
   crashJob,
   nextFetchPosition,
@@ -30,6 +31,11 @@ import type { Architecture, Core, Scan, Served } from '../architecture.ts';
 import { kappaWords } from './kappa.words.ts';
 
 type ServingSnapshot = SnapshotFrom<typeof kappaServingMachine>;
+
+/** Asked on every step while a replay runs: the machine's answer without `can`'s overhead. */
+const canCatchUp = allows(streamJobMachine, 'replay.caught-up');
+const canSwitch = allows(streamJobMachine, 'serving.switched');
+const SWITCHED = { type: 'serving.switched' } as const;
 
 export class KappaArchitecture implements Architecture {
   readonly kind = 'kappa' as const;
@@ -82,13 +88,12 @@ export class KappaArchitecture implements Architecture {
     for (let j = 0; j < this.jobs.length; j++) {
       const job = this.jobs[j];
       offerJob(core, job, j, scan);
-      if (!job.machine.hasTag('pre-serving')) continue;
+      if (!job.preServing) continue;
       // The machine decides: caught up once nothing is in flight and nothing is left to read.
-      if (job.machine.can(caughtUpEvent(core, job))) {
+      if (canCatchUp(job.machine, caughtUpEvent(core, job))) {
         scan.consider(core.now, 'replay.caught-up', -1, j);
       }
-      if (job.machine.can({ type: 'serving.switched' }))
-        scan.consider(core.now, 'serving.switched', -1, j);
+      if (canSwitch(job.machine, SWITCHED)) scan.consider(core.now, 'serving.switched', -1, j);
     }
   }
 
@@ -120,7 +125,7 @@ export class KappaArchitecture implements Architecture {
   deploy(core: Core, fault: Extract<Fault, { kind: 'deploy' }>): StepFact {
     // A deploy during an unfinished replay replaces it.
     for (const job of this.jobs) {
-      if (job.machine.hasTag('pre-serving')) job.send({ type: 'job.stopped' });
+      if (job.preServing) job.send({ type: 'job.stopped' });
     }
     const name = `v${this.jobs.length + 1}`;
     const job = this.newJob(name, true, fault.logic);
