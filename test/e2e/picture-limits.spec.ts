@@ -88,6 +88,122 @@ test('at 20,000 events the log’s labels never overlap nor leave the log, and i
   await page.screenshot({ path: `${SCREENS}/limits-20000-events.png` });
 });
 
+test('at 1366×768 a log past offset 100,000 keeps its 6-digit offset labels readable (16 px and up), apart and inside the log', async ({
+  page,
+}) => {
+  test.setTimeout(240_000); // building 100,500 events in the worker on a small shared machine
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/#/sandbox');
+  await expect(counter(page)).toHaveText(/^Step 0 of \d+$/);
+  const before = await position(page);
+  // One partition, so that its offsets pass 100,000; generated, so the JSON stays small.
+  const text = JSON.stringify({
+    ...JSON.parse(generated(100_500)),
+    name: 'Six-digit offsets',
+    log: { partitions: 1 },
+  });
+  await page.getByRole('textbox', { name: 'Scenario JSON' }).fill(text);
+  await page.getByRole('button', { name: 'Run scenario' }).click();
+  await expect(counter(page)).not.toHaveText(`Step 0 of ${before.n}`, { timeout: 180_000 });
+  const { n } = await position(page);
+  expect(n).toBeGreaterThan(100_000);
+  await page.getByRole('slider', { name: 'Timeline' }).fill(String(n));
+  await expect(page.locator('section.area-picture')).toHaveAttribute(
+    'data-frame-position',
+    String(n),
+  );
+  const offsets = await page.locator('svg[aria-label="Pipeline picture"]').evaluate((svg) => {
+    const scale = (svg as SVGSVGElement).getScreenCTM()?.a ?? 1;
+    return Array.from(svg.querySelectorAll('g.log text'))
+      .filter((t) => /^\d{6}$/.test(t.textContent?.trim() ?? ''))
+      .map((t) => ({
+        label: t.textContent!.trim(),
+        size: parseFloat(getComputedStyle(t).fontSize) * scale,
+      }));
+  });
+  expect(offsets.length, 'six-digit offset labels drawn').toBeGreaterThan(1);
+  for (const { label, size } of offsets) expect(size, `offset ${label}`).toBeGreaterThanOrEqual(16);
+  expect(Number(offsets.at(-1)!.label)).toBeGreaterThanOrEqual(100_000);
+  const { problems } = await logTextProblems(page);
+  expect(problems).toEqual([]);
+  // Every box's long texts (5-digit counts, 6-digit offsets) stay inside it and apart.
+  const whole = await textLeavingBoxes(page, false);
+  expect(whole.checked).toBeGreaterThan(40);
+  expect(whole.problems).toEqual([]);
+  await page.screenshot({ path: `${SCREENS}/limits-six-digit-offsets.png` });
+});
+
+/**
+ * At every step of the run on screen: text of the picture that leaves the stage box it starts
+ * in (the smallest frame, a rectangle at least 120 × 30 px, around its first character).
+ */
+async function textLeavingBoxes(
+  page: Page,
+  everyStep = true,
+): Promise<{ problems: string[]; checked: number }> {
+  return page.evaluate(async (everyStep) => {
+    const slider = document.getElementById('timeline') as HTMLInputElement;
+    const frame = () =>
+      new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const problems = new Set<string>();
+    let checked = 0;
+    const steps = everyStep ? Number(slider.max) + 1 : 1;
+    for (let i = everyStep ? 0 : Number(slider.value); steps > 0 && i <= Number(slider.max); i++) {
+      if (everyStep) {
+        slider.value = String(i);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        await frame();
+      } else if (i > Number(slider.value)) break;
+      const svg = document.querySelector('svg[aria-label="Pipeline picture"]')!;
+      const frames = Array.from(svg.querySelectorAll('rect'))
+        .map((r) => r.getBoundingClientRect())
+        .filter((b) => b.width >= 120 && b.height >= 30);
+      const seen: { words: string; b: DOMRect }[] = [];
+      for (const text of Array.from(svg.querySelectorAll('text'))) {
+        const words = text.textContent?.trim() ?? '';
+        const b = text.getBoundingClientRect();
+        if (!words || b.width === 0) continue;
+        for (const o of seen) {
+          const overlap =
+            Math.min(b.right, o.b.right) - Math.max(b.left, o.b.left) > 1 &&
+            Math.min(b.bottom, o.b.bottom) - Math.max(b.top, o.b.top) > 3;
+          if (overlap) problems.add(`step ${i}: "${words}" overlaps "${o.words}"`);
+        }
+        seen.push({ words, b });
+        const [x, y] = [b.left + 2, b.top + b.height / 2];
+        const box = frames
+          .filter((f) => x >= f.left && x <= f.right && y >= f.top && y <= f.bottom)
+          .sort((p, q) => p.width * p.height - q.width * q.height)[0];
+        if (!box) continue;
+        checked++;
+        if (b.right > box.right + 0.5 || b.bottom > box.bottom + 0.5 || b.top < box.top - 0.5)
+          problems.add(
+            `step ${i}: "${words}" leaves its box by ${Math.round(b.right - box.right)} px`,
+          );
+      }
+    }
+    return { problems: [...problems], checked };
+  }, everyStep);
+}
+
+for (const { width, height } of [
+  { width: 1366, height: 768 },
+  { width: 390, height: 844 },
+]) {
+  test(`at ${width}×${height} no text of the picture leaves its box at any step of a Kappa run with retention`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/#/sandbox?s=14-kappa-retention-limits-replay&step=0');
+    await expect(counter(page)).toHaveText(/^Step 0 of/);
+    const { problems, checked } = await textLeavingBoxes(page);
+    expect(checked, 'texts checked').toBeGreaterThan(500);
+    expect(problems).toEqual([]);
+    await expect(page.locator('g.log').getByText(/\d+ deleted/)).toBeVisible();
+    await page.screenshot({ path: `${SCREENS}/limits-retention-${width}.png` });
+  });
+}
+
 /** Colour of the forced-colours canvas (the page's background) as the browser computes it. */
 const canvasColour = (page: Page) =>
   page.evaluate(() => {

@@ -113,7 +113,8 @@ export const KAPPA_TABLE_DY = 4;
 const KAPPA_GAP = 10;
 /** Height of a Kappa job's box with its table; `last` draws the shared count axis. */
 function kappaJobHeight(days: number, last: boolean): number {
-  return JOB_HEAD + KAPPA_TABLE_DY + barsHeight(days) - (last ? 0 : COUNT_AXIS);
+  // Without the axis, room is kept under the last row for its 19-px number.
+  return JOB_HEAD + KAPPA_TABLE_DY + barsHeight(days) - (last ? 0 : COUNT_AXIS - 8);
 }
 /** Serving: a title row, then one row per day (at most four). */
 export const SERVING_ROW = 72;
@@ -291,6 +292,21 @@ export function labelStep(slotWidth: number, width = labelWidth(3)): number {
   }
 }
 
+/**
+ * Estimated width of a line of 16-px text (the picture's body text): digits are wider than the
+ * average letter. Used to choose a shorter wording where the longer one would leave its box.
+ */
+export function textWidth(text: string, size = 16): number {
+  let em = 0;
+  for (const ch of text) em += ch >= '0' && ch <= '9' ? 0.64 : 0.52;
+  return em * size;
+}
+
+/** Width of a served number's box (19-px bold digits): wider for large counts. */
+export function servedWidth(served: number): number {
+  return Math.max(62, String(served).length * 12 + 14);
+}
+
 /** Length of the longest count bar, in every box (so equal bars mean equal numbers). */
 export const COUNT_SPACE = 130;
 
@@ -312,9 +328,11 @@ export function countScale(
   const [, top] = nice(0, Math.max(1, max), 4);
   // As many ticks as their labels fit side by side along the scale (at most five).
   const fit = Math.max(1, Math.floor(space / labelWidth(String(top).length + 1)));
-  return {
-    max: top,
-    width: (count) => space * (Math.min(Math.max(0, count), top) / top),
-    ticks: ticks(0, top, Math.min(4, fit, top)).filter((t) => Number.isInteger(t)),
-  };
+  const width = (count: number) => space * (Math.min(Math.max(0, count), top) / top);
+  // d3's ticks may give more than asked: keep those whose labels stand apart (5-digit counts).
+  const apart = labelWidth(String(top).length);
+  const kept: number[] = [];
+  for (const t of ticks(0, top, Math.min(4, fit, top)).filter((t) => Number.isInteger(t)))
+    if (kept.length === 0 || width(t) - width(kept[kept.length - 1]) >= apart) kept.push(t);
+  return { max: top, width, ticks: kept };
 }
