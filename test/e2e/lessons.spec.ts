@@ -182,4 +182,21 @@ test('lessons at 390 px wide and keyboard only', async ({ page }) => {
   await expectStep(page, lessons[0].id, 2, lessons[0].steps.length);
   await page.screenshot({ path: `${SCREENS}/lesson-01-step2-390.png`, fullPage: true });
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  // Focus is never lost: Back turning off on the first step hands it to Next.
+  await page.keyboard.press('Shift+Tab');
+  await expect(back(page)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expectStep(page, lessons[0].id, 1, lessons[0].steps.length);
+  await expect(next(page)).toBeFocused();
+  // Next turning off on the last step hands it to the end's "What to take away".
+  const n = lessons[0].steps.length;
+  await page.goto(`/#/lessons/${lessons[0].id}/${n - 1}`);
+  await next(page).focus();
+  for (let i = 0; i < 2 && !(await next(page).isDisabled()); i++) {
+    const before = await narration(page).innerText();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => narration(page).innerText()).not.toBe(before);
+  }
+  await expectStep(page, lessons[0].id, n, n);
+  await expect(page.getByRole('heading', { name: 'What to take away' })).toBeFocused();
 });

@@ -5,7 +5,7 @@
  * the headless simulator's report for the same scenario text (its query answers), not the
  * player's own lookup.
  */
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText, runScenario } from '../../src/engine/index.ts';
@@ -77,7 +77,8 @@ async function reveal(
   const user = userEvent.setup();
   const view = render(LessonPlayer, { lesson, next: null, step, ongo: () => {}, kit });
   const narration = screen.getByRole('region', { name: 'Narration' });
-  expect(narration).toHaveTextContent('Predict:');
+  // The question box loads on demand.
+  await waitFor(() => expect(narration).toHaveTextContent('Predict:'));
   const box = within(narration).queryByLabelText('Your answer');
   if (box && box.tagName === 'INPUT') await user.type(box, typed);
   await user.click(screen.getByRole('button', { name: /^Next$/ }));
