@@ -1,117 +1,110 @@
 /**
- * Rendering benchmark (`npm run bench:render`): frame times of the pipeline picture while it
- * plays with about a thousand records in flight, in Debian's headless Chromium.
+ * Rendering benchmark (`npm run bench:render`): main-thread work and frame times of the sandbox
+ * while it plays with about 1,200 records in flight, in Debian's headless Chromium at 1366×768.
  *
- * Builds the app (into bench/out/dist, so a build in dist/ that another run is serving is left
- * alone), serves it with `vite preview` on 127.0.0.1:4180 in its own process group (killed at the
- * end, also on error or Ctrl-C), opens it at 1366×768, runs a generated scenario through
- * "Scenario JSON" → "Run scenario", seeks with the Timeline slider to the first step with the
- * most records in flight, presses Play at 4 steps/s and records requestAnimationFrame deltas for
- * 5 s in the page. Prints a markdown table; `-- --write-docs` also appends it to
- * docs/benchmarks.md. Target: p95 ≤ 16.7 ms.
+ * Two generated scenarios, each in Kappa and Lambda, run through "Scenario JSON" → "Run scenario":
+ * - **burst**: 1,200 signups within 2 minutes, each processed 30 minutes after it is read (3,603
+ *   steps, built on the page). From the first step with the most records in flight: paused for
+ *   2 s (a baseline), then Play for 5 s at 4 steps/s and at 64 steps/s (one step a frame, every
+ *   step drawn).
+ * - **steady**: 54,000 signups over 22.5 hours, the same 30 minutes each, so about 1,200 are in
+ *   flight for some 150,000 steps (built in the simulation worker, as every run over 2,000 events
+ *   is). From the first step with 1,150 in flight: Play for 5 s at the top speed, 16,384 steps/s
+ *   (each frame shows where playback has got, skipping the steps between).
+ *
+ * Per window: requestAnimationFrame deltas in the page (p50, p95, max, dropped frames), the
+ * main-thread work per frame by Chromium's own accounting (CDP `Performance.getMetrics`
+ * TaskDuration over the window ÷ frames) and long tasks (a `longtask` observer, over 50 ms).
+ * Targets (issue 9): at the top speed ≤ 8 ms of work per frame and p95 ≤ 17.5 ms.
+ *
+ * Options: `-- --profile` writes CPU profiles of the 64 steps/s and top-speed windows to
+ * bench/out/ and prints their heaviest functions; `-- --trace` prints how those windows' main
+ * thread time splits by trace event (script, style, layout, paint …); `-- --no-minify` keeps
+ * function names readable in profiles; `-- --only kappa|lambda`;
+ * `-- --against <dir>` also measures another build (say main's, built into <dir>), alternating
+ * with this one per architecture, and prints both and their ratio; `-- --write-docs` appends
+ * the tables to docs/benchmarks.md. BENCH_PORT picks the port (and the next one, with --against).
  */
-import { chromium, type CDPSession, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { Browser, CDPSession, Page } from '@playwright/test';
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { format } from 'prettier';
-import { CHROMIUM_ARGS, chromiumPath } from '../chromium.config.ts';
 import { parseScenarioText, Simulation } from '../src/engine/index.ts';
+import { build, launch, serve } from './browser.ts';
+import {
+  measureWindow,
+  selfTimes,
+  traced,
+  traceSelfTimes,
+  type CpuProfile,
+  type Window,
+} from './page-metrics.ts';
+
+const arg = (name: string): string | null =>
+  ((i) => (i >= 0 ? (process.argv[i + 1] ?? null) : null))(process.argv.indexOf(`--${name}`));
 
 const PORT = Number(process.env.BENCH_PORT ?? 4180);
-const URL_ = `http://127.0.0.1:${PORT}/`;
-const OUT_DIR = 'bench/out/dist';
-const FRAME = 1000 / 60;
 const MEASURE_MS = 5000;
-/** Speed slider values: log2 of the rate, so 2 is 4 steps/s (the app's default). */
-/**
- * 64 steps/s is one step a frame, every step drawn: the heaviest playback for the picture (it was
- * the top speed until issue 9). Faster rates skip steps between frames, so they cost no more per
- * frame; on this 3,603-step run the slider's top (2^14 steps/s) would end in a fraction of a
- * second, so it is not measured here.
- */
-const SPEEDS = [
-  { label: '4 steps/s', slider: '2' },
-  { label: '64 steps/s', slider: '6' },
-] as const;
 const PROFILE = process.argv.includes('--profile');
+const TRACE = process.argv.includes('--trace');
 
-/** 1,200 signups within two minutes, each processed 30 minutes after it is read. */
-function scenario(architecture: 'kappa' | 'lambda'): string {
+type Architecture = 'kappa' | 'lambda';
+type Shape = 'burst' | 'steady';
+
+/** Speed slider values are log2 of the rate: 2 is 4 steps/s, 14 the top (16,384 steps/s). */
+const RUNS: { shape: Shape; label: string; slider: string; heavy: boolean }[] = [
+  { shape: 'burst', label: '4 steps/s', slider: '2', heavy: false },
+  { shape: 'burst', label: '64 steps/s', slider: '6', heavy: true },
+  { shape: 'steady', label: 'top speed (16,384 steps/s)', slider: '14', heavy: true },
+];
+
+function scenario(architecture: Architecture, shape: Shape): string {
+  const processing = { processingTime: '30m', commitEvery: '1m' };
+  const generate =
+    shape === 'burst'
+      ? { count: 1200, from: '2026-11-23T10:00:00Z', to: '2026-11-23T10:02:00Z' }
+      : { count: 54_000, from: '2026-11-23T00:00:00Z', to: '2026-11-23T22:30:00Z' };
   return JSON.stringify(
     {
-      name: `Render bench: 1,200 records in flight (${architecture})`,
+      name: `Render bench: 1,200 records in flight (${shape}, ${architecture})`,
       seed: 2026,
       architecture,
       timeZone: 'UTC',
-      start: '2026-11-23T10:00:00Z',
-      end: '2026-11-23T11:00:00Z',
-      generate: { count: 1200, from: '2026-11-23T10:00:00Z', to: '2026-11-23T10:02:00Z' },
-      ...(architecture === 'kappa'
-        ? { kappa: { processingTime: '30m', commitEvery: '1m' } }
-        : { speed: { processingTime: '30m', commitEvery: '1m' } }),
+      start: shape === 'burst' ? '2026-11-23T10:00:00Z' : '2026-11-23T00:00:00Z',
+      end: shape === 'burst' ? '2026-11-23T11:00:00Z' : '2026-11-23T23:30:00Z',
+      generate,
+      ...(architecture === 'kappa' ? { kappa: processing } : { speed: processing }),
     },
     null,
     2,
   );
 }
 
-/** The first step with the most records in flight, by the engine (steps done, as the Timeline). */
-function busiestStep(text: string): { step: number; inFlight: number; steps: number } {
+interface Target {
+  /** Steps done when the window starts (as the Timeline). */
+  step: number;
+  steps: number;
+  inFlight: number;
+}
+
+/**
+ * Burst: the first step with the most records in flight. Steady: the first step (in strides of
+ * 100) with at least 1,150 in flight. By the engine, in Node.
+ */
+function target(text: string, shape: Shape): Target {
   const parsed = parseScenarioText(text);
   if (!parsed.ok) throw new Error(`bench scenario invalid: ${JSON.stringify(parsed.problems)}`);
   const sim = Simulation.create(parsed.scenario);
-  let best = { step: 0, inFlight: -1, steps: sim.stepCount };
-  for (let step = 1; step <= sim.stepCount; step++) {
-    const inFlight = sim.view(step - 1).jobs.reduce((n, job) => n + job.inFlight.length, 0);
+  const inFlightAt = (step: number) =>
+    sim.view(step - 1).jobs.reduce((n, job) => n + job.inFlight.length, 0);
+  let best: Target = { step: 0, inFlight: -1, steps: sim.stepCount };
+  for (let step = 1; step <= sim.stepCount; step += shape === 'burst' ? 1 : 100) {
+    const inFlight = inFlightAt(step);
+    if (shape === 'steady' && inFlight >= 1150) return { step, inFlight, steps: sim.stepCount };
     if (inFlight > best.inFlight) best = { step, inFlight, steps: sim.stepCount };
   }
   return best;
 }
-
-async function waitForServer(server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited (${server.exitCode})`);
-    try {
-      if ((await fetch(URL_)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`vite preview did not answer on ${URL_} within 30 s`);
-}
-
-function stopServer(server: ChildProcess | null): void {
-  if (!server || server.pid === undefined || server.exitCode !== null) return;
-  try {
-    process.kill(-server.pid, 'SIGTERM'); // the whole group: npx and vite (TOOLCHAIN pitfall 10)
-  } catch {
-    // already gone
-  }
-}
-
-interface Row {
-  architecture: string;
-  /** "4 steps/s", "64 steps/s" or "paused". */
-  what: string;
-  step: number;
-  steps: number;
-  inFlight: number;
-  /** In-flight tokens drawn: paused, at the step sought; playing, at the end. */
-  tokens: number;
-  frames: FrameStats;
-  stepsPlayed: number;
-  /** Main-thread work per frame (CDP TaskDuration ÷ frames), ms. */
-  taskPerFrame: number;
-  /** Tasks over 50 ms seen by a `longtask` PerformanceObserver, and the longest. */
-  longTasks: number;
-  longestTask: number;
-}
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /**
  * In-flight tokens drawn: on the canvas layer (its `data-token-count`) when there are many,
@@ -125,279 +118,199 @@ async function tokensOnScreen(page: Page): Promise<number> {
       .reduce((n, c) => n + Number(c.getAttribute('data-token-count')), 0)`);
 }
 
-async function stepsDone(page: Page): Promise<number> {
-  return Number(await page.getByRole('slider', { name: 'Timeline' }).inputValue());
+interface Row extends Window, Target {
+  architecture: Architecture;
+  shape: Shape;
+  what: string;
+  /** In-flight tokens drawn at the end of the window. */
+  tokens: number;
+  stepsPlayed: number;
 }
 
-/** requestAnimationFrame deltas in the page for `duration` ms. */
-async function frameDeltas(page: Page, duration: number): Promise<number[]> {
-  // A string, not a function: tsx's esbuild would wrap named inner functions in `__name(...)`,
-  // which does not exist in the page.
-  return page.evaluate<number[]>(`new Promise((resolve) => {
-    const out = [];
-    let last = -1;
-    let start = -1;
-    const frame = (t) => {
-      if (start < 0) start = t;
-      else out.push(t - last);
-      last = t;
-      if (t - start < ${duration}) requestAnimationFrame(frame);
-      else resolve(out);
-    };
-    requestAnimationFrame(frame);
-  })`);
+interface Ctx {
+  browser: Browser;
+  page: Page;
+  cdp: CDPSession;
 }
 
-interface FrameStats {
-  frames: number;
-  p50: number;
-  p95: number;
-  max: number;
-  dropped: number;
-}
-
-function frameStats(deltas: number[]): FrameStats {
-  const sorted = [...deltas].sort((a, b) => a - b);
-  return {
-    frames: deltas.length,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    max: sorted[sorted.length - 1],
-    dropped: deltas
-      .filter((d) => d > 1.5 * FRAME)
-      .reduce((n, d) => n + Math.floor(d / FRAME) - 1, 0),
-  };
-}
-
-/** Chromium's own count of main-thread task time so far, ms (CDP Performance.getMetrics). */
-async function taskDuration(cdp: CDPSession): Promise<number> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return 1000 * (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0);
-}
-
-/** Starts collecting long tasks in the page (read them with `takeLongTasks`). */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(`(() => {
-    window.__longTasks = [];
-    if (window.__longTaskObserver) window.__longTaskObserver.disconnect();
-    window.__longTaskObserver = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+/** Measures one window, with a CPU profile or a trace of it when asked and `heavy`. */
+async function window_(ctx: Ctx, name: string, heavy: boolean, ms: number): Promise<Window> {
+  if (TRACE && heavy) {
+    let measured: Window | null = null;
+    const events = await traced(ctx.browser, ctx.page, async () => {
+      measured = await measureWindow(ctx.page, ctx.cdp, ms);
     });
-    window.__longTaskObserver.observe({ type: 'longtask' });
-  })()`);
+    console.log(`Main thread by trace event (${name}), self time over ${ms / 1000} s:`);
+    for (const { name: event, ms: t } of traceSelfTimes(events))
+      console.log(`  ${t.toFixed(0).padStart(6)} ms  ${event}`);
+    return measured!;
+  }
+  if (!(PROFILE && heavy)) return measureWindow(ctx.page, ctx.cdp, ms);
+  await ctx.cdp.send('Profiler.enable');
+  await ctx.cdp.send('Profiler.start');
+  const measured = await measureWindow(ctx.page, ctx.cdp, ms);
+  const { profile } = (await ctx.cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  const file = `bench/out/render-${name.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`;
+  writeFileSync(file, JSON.stringify(profile));
+  console.log(`CPU profile (${name}) in ${file}; self time:`);
+  for (const { name: fn, ms: t } of selfTimes(profile))
+    console.log(`  ${t.toFixed(0).padStart(6)} ms  ${fn}`);
+  return measured;
 }
 
-async function takeLongTasks(page: Page): Promise<number[]> {
-  return page.evaluate<number[]>(`(() => {
-    const out = window.__longTasks || [];
-    window.__longTasks = [];
-    return out;
-  })()`);
-}
-
-/** Frames, main-thread work and long tasks over `duration` ms. */
-async function window_(
-  page: Page,
-  cdp: CDPSession,
-  duration: number,
-): Promise<Pick<Row, 'frames' | 'taskPerFrame' | 'longTasks' | 'longestTask'>> {
-  await watchLongTasks(page);
-  const before = await taskDuration(cdp);
-  const deltas = await frameDeltas(page, duration);
-  const work = (await taskDuration(cdp)) - before;
-  const long = await takeLongTasks(page);
-  return {
-    frames: frameStats(deltas),
-    taskPerFrame: work / Math.max(1, deltas.length),
-    longTasks: long.length,
-    longestTask: long.length > 0 ? Math.max(...long) : 0,
-  };
-}
-
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** Self time per function of a CPU profile, the heaviest first. */
-function selfTimes(profile: CpuProfile): { name: string; ms: number }[] {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const totals = new Map<string, number>();
-  profile.samples.forEach((id, k) => {
-    const frame = byId.get(id)?.callFrame;
-    const file = frame?.url.split('/').pop() ?? '';
-    const name = `${frame?.functionName || '(anonymous)'} ${file}:${(frame?.lineNumber ?? 0) + 1}`;
-    totals.set(name, (totals.get(name) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000);
-  });
-  return [...totals]
-    .map(([name, ms]) => ({ name, ms }))
-    .sort((a, b) => b.ms - a.ms)
-    .slice(0, 25);
-}
-
-async function measure(
-  page: Page,
-  cdp: CDPSession,
-  architecture: 'kappa' | 'lambda',
-): Promise<Row[]> {
-  const text = scenario(architecture);
-  const target = busiestStep(text);
+async function load(page: Page, text: string, steps: number): Promise<void> {
   await page.getByRole('textbox', { name: 'Scenario JSON' }).fill(text);
   await page.getByRole('button', { name: 'Run scenario' }).click();
-  const counter = page.getByText(/^\s*Step \d+ of \d+\s*$/).first();
-  await counter.filter({ hasText: `of ${target.steps}` }).waitFor();
-  const timeline = page.getByRole('slider', { name: 'Timeline' });
-  await timeline.fill(String(target.step));
-  await counter.filter({ hasText: `Step ${target.step} of` }).waitFor();
-  const base = {
-    architecture,
-    step: target.step,
-    steps: target.steps,
-    inFlight: target.inFlight,
-  };
-  const rows: Row[] = [
-    {
-      ...base,
-      what: 'paused',
-      tokens: await tokensOnScreen(page),
-      stepsPlayed: 0,
-      ...(await window_(page, cdp, 2000)),
-    },
-  ];
-  for (const speed of SPEEDS) {
-    await timeline.fill(String(target.step));
-    await counter.filter({ hasText: `Step ${target.step} of` }).waitFor();
-    await page.getByRole('slider', { name: 'Speed' }).fill(speed.slider);
-    await page.getByRole('button', { name: 'Play', exact: true }).click();
-    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
-    const profiling = PROFILE && speed.label === '64 steps/s';
-    if (profiling) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.start');
+  await page
+    .getByText(/^\s*Step \d+ of \d+/)
+    .first()
+    .filter({ hasText: `of ${steps}` })
+    .waitFor({ timeout: 120_000 });
+}
+
+/** Puts the playhead at `step` and waits for its exact picture. */
+async function seek(page: Page, step: number): Promise<void> {
+  await page.getByRole('slider', { name: 'Timeline' }).fill(String(step));
+  await page.locator(`[data-frame-position="${step}"]`).waitFor({ timeout: 120_000 });
+}
+
+async function play(
+  ctx: Ctx,
+  base: Omit<Row, keyof Window | 'what' | 'tokens' | 'stepsPlayed'>,
+  run: (typeof RUNS)[number],
+): Promise<Row> {
+  const { page } = ctx;
+  await seek(page, base.step);
+  await page.getByRole('slider', { name: 'Speed' }).fill(run.slider);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+  const measured = await window_(ctx, `${base.architecture} ${run.label}`, run.heavy, MEASURE_MS);
+  const tokens = await tokensOnScreen(page);
+  const pause = page.getByRole('button', { name: 'Pause', exact: true });
+  if (await pause.isVisible()) await pause.click();
+  const played = Number(await page.getByRole('slider', { name: 'Timeline' }).inputValue());
+  return { ...base, what: run.label, tokens, stepsPlayed: played - base.step, ...measured };
+}
+
+async function measure(ctx: Ctx, architecture: Architecture): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const shape of ['burst', 'steady'] as const) {
+    const text = scenario(architecture, shape);
+    const at = target(text, shape);
+    await load(ctx.page, text, at.steps);
+    const base = { architecture, shape, ...at };
+    if (shape === 'burst' && !RUN) {
+      await seek(ctx.page, at.step);
+      const paused = await window_(ctx, `${architecture} paused`, false, 2000);
+      rows.push({
+        ...base,
+        what: 'paused',
+        tokens: await tokensOnScreen(ctx.page),
+        stepsPlayed: 0,
+        ...paused,
+      });
     }
-    const measured = await window_(page, cdp, MEASURE_MS);
-    if (profiling) {
-      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-      const file = `bench/out/render-${architecture}-64.cpuprofile`;
-      writeFileSync(file, JSON.stringify(profile));
-      console.log(`CPU profile (${architecture}, 64 steps/s) in ${file}; self time:`);
-      for (const { name, ms } of selfTimes(profile))
-        console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`);
-    }
-    const tokens = await tokensOnScreen(page);
-    const pause = page.getByRole('button', { name: 'Pause', exact: true });
-    if (await pause.isVisible()) await pause.click();
-    rows.push({
-      ...base,
-      what: speed.label,
-      tokens,
-      stepsPlayed: (await stepsDone(page)) - target.step,
-      ...measured,
-    });
+    for (const run of RUNS.filter((r) => r.shape === shape && (!RUN || r.label.startsWith(RUN))))
+      rows.push(await play(ctx, base, run));
   }
   return rows;
 }
 
+const ONLY = arg('only');
+/** `--run top`, `--run 64` …: only the runs whose label starts so (and no paused baseline). */
+const RUN = arg('run');
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const thousands = (x: number) => x.toLocaleString('en-US');
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+/** Opens the sandbox of a served build in a fresh page, with CDP performance metrics on. */
+async function open(browser: Browser, url: string): Promise<{ ctx: Ctx; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`${url}#/sandbox`); // the home page is the lessons index
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return { ctx: { browser, page, cdp }, errors };
+}
+
+function table(rows: Row[]): string {
+  const line = (r: Row) =>
+    `| ${r.architecture === 'kappa' ? 'Kappa' : 'Lambda'}, ${r.shape}, ${r.what} | ${thousands(r.step)} (${thousands(r.steps)}) | ${thousands(r.inFlight)} | ${thousands(r.tokens)} | ${thousands(r.stepsPlayed)} | ${r.frames.frames} | ${ms(r.frames.p50)} | ${ms(r.frames.p95)} | ${ms(r.frames.max)} | ${r.frames.dropped} | ${ms(r.taskPerFrame)} | ${r.longTasks}${r.longTasks > 0 ? ` (max ${ms(r.longestTask)})` : ''} |`;
+  return [
+    '| run | from step (of) | in flight there (engine) | tokens drawn at the end | steps played | frames | p50 | p95 | max | dropped frames | main-thread work per frame | long tasks (> 50 ms) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map(line),
+  ].join('\n');
+}
+
+/** Base and this build side by side: work per frame and p95, and their ratio. */
+function comparison(base: Row[], mine: Row[]): string {
+  const name = (r: Row) =>
+    `${r.architecture === 'kappa' ? 'Kappa' : 'Lambda'}, ${r.shape}, ${r.what}`;
+  return [
+    '| run | before: work per frame | p95 | long tasks | after: work per frame | p95 | long tasks | work after ÷ before |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...mine.map((r, k) => {
+      const b = base[k];
+      return `| ${name(r)} | ${ms(b.taskPerFrame)} | ${ms(b.frames.p95)} | ${b.longTasks} | ${ms(r.taskPerFrame)} | ${ms(r.frames.p95)} | ${r.longTasks} | ${(r.taskPerFrame / b.taskPerFrame).toFixed(2)} |`;
+    }),
+  ].join('\n');
+}
 
 async function main(): Promise<void> {
-  const writeDocs = process.argv.includes('--write-docs');
-  console.log(`Building into ${OUT_DIR} …`);
-  const build = spawnSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if (build.status !== 0) throw new Error(`vite build failed (${build.status})`);
-
-  let server: ChildProcess | null = null;
-  const onSignal = () => {
-    stopServer(server);
-    process.exit(130);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  const browser = await (async () => {
-    server = spawn(
-      'npx',
-      [
-        'vite',
-        'preview',
-        '--outDir',
-        OUT_DIR,
-        '--host',
-        '127.0.0.1',
-        '--port',
-        String(PORT),
-        '--strictPort',
-      ],
-      { detached: true, stdio: ['ignore', 'ignore', 'inherit'] },
-    );
-    await waitForServer(server);
-    return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  })().catch((error: unknown) => {
-    stopServer(server);
-    throw error;
-  });
-
+  const started = loadAverage();
+  const against = arg('against');
+  build('bench/out/dist', { minify: !process.argv.includes('--no-minify') });
+  const servers = [await serve('bench/out/dist', PORT)];
   try {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(`${URL_}#/sandbox`); // the home page is the lessons index
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
+    if (against) servers.push(await serve(against, PORT + 1));
+    const browser = await launch();
     mkdirSync('bench/out', { recursive: true });
     const rows: Row[] = [];
-    for (const architecture of ['kappa', 'lambda'] as const) {
-      console.log(`Measuring ${architecture} …`);
-      rows.push(...(await measure(page, cdp, architecture)));
+    const baseRows: Row[] = [];
+    try {
+      for (const architecture of ['kappa', 'lambda'] as const) {
+        if (ONLY && ONLY !== architecture) continue;
+        // With --against, the base build first, then this one, for each architecture in turn,
+        // so that both see about the same load.
+        for (const [k, server] of [...servers].reverse().entries()) {
+          const isBase = against !== null && k === 0;
+          console.log(`Measuring ${architecture}${isBase ? ` (base: ${against})` : ''} …`);
+          const { ctx, errors } = await open(browser, server.url);
+          (isBase ? baseRows : rows).push(...(await measure(ctx, architecture)));
+          await ctx.page.close();
+          if (errors.length > 0) throw new Error(`errors in the page:\n${errors.join('\n')}`);
+        }
+      }
+    } finally {
+      await browser.close();
     }
-    if (errors.length > 0) throw new Error(`errors in the page:\n${errors.join('\n')}`);
 
     const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? '?';
-    const date = new Date().toISOString().slice(0, 10);
-    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-    const line = (r: Row) =>
-      `| ${r.architecture === 'kappa' ? 'Kappa' : 'Lambda'}, ${r.what} | ${thousands(r.step)} (${thousands(r.steps)}) | ${thousands(r.inFlight)} | ${thousands(r.tokens)} | ${thousands(r.stepsPlayed)} | ${r.frames.frames} | ${ms(r.frames.p50)} | ${ms(r.frames.p95)} | ${ms(r.frames.max)} | ${r.frames.dropped} | ${ms(r.taskPerFrame)} | ${r.longTasks}${r.longTasks > 0 ? ` (max ${ms(r.longestTask)})` : ''} |`;
-    const table = [
-      '| run | step (of) | in flight at that step (engine) | tokens drawn (paused: at the step; playing: at the end) | steps played | frames | p50 | p95 | max | dropped frames | main-thread work per frame | long tasks (> 50 ms) |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-      ...rows.map(line),
-    ].join('\n');
+    const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
     const section = `
-## Rendering — ${date}
+## Rendering — ${date} UTC
 
-Measured with \`npm run bench:render\`. Machine: ${cpu}, ${cpus().length} cores, Node
-${process.version}, ${browser.version().startsWith('1') ? `Chromium ${browser.version()}` : browser.version()}
-(Debian's, headless with \`--disable-gpu\`: software rendering, so a lower bound for a real
-browser with a GPU). Page at 1366×768. Scenario: 1,200 generated signups within 2 minutes,
-each processed 30 minutes after it is read (\`processingTime: "30m"\`), run through "Scenario
-JSON"; the Timeline is set to the first step with the most records in flight, then Play for
-${MEASURE_MS / 1000} s at 4 steps/s and, from the same step, at 64 steps/s (one step a frame), while a
-requestAnimationFrame loop in the page records frame deltas ("paused": the same picture for 2 s
-before Play, nothing to redraw, a baseline). Main-thread work per frame is Chromium's own task
-accounting (CDP \`Performance.getMetrics\` TaskDuration over the window ÷ frames); long tasks
-are those a \`longtask\` PerformanceObserver reports (over 50 ms). Targets: p95 ≤ 17.5 ms,
-≤ 8 ms of work per frame at 64 steps/s.
-Dropped frames: each delta over 1.5 × 16.7 ms counts ⌊delta / 16.7⌋ − 1. Load average at the
-end: ${load}.
+\`npm run bench:render\`. Machine: ${cpu}, ${cpus().length} cores, Node ${process.version},
+Chromium ${browser.version()} (Debian's, headless with \`--disable-gpu\`: software
+rendering). Load average ${started} at the start, ${loadAverage()} at the end. Scenarios and
+measures as described at the top of \`bench/render.bench.ts\`.
 
-${table}
-`;
+${table(rows)}
+${against ? `\nBase (\`--against ${against}\`), measured alternately with the above:\n\n${table(baseRows)}\n\n${comparison(baseRows, rows)}\n` : ''}`;
     // Formatted as `npm run lint` expects (prettier aligns the table).
     const formatted = `\n${await format(section, { parser: 'markdown', printWidth: 100 })}`;
     console.log(formatted);
-    if (writeDocs) {
+    if (process.argv.includes('--write-docs')) {
       appendFileSync('docs/benchmarks.md', formatted);
       console.log('Appended to docs/benchmarks.md');
     }
   } finally {
-    await browser.close();
-    stopServer(server);
+    for (const server of servers) server.close();
   }
 }
 

@@ -9,12 +9,11 @@
  * screen; their views then arrive from the worker as frames (the nearest one shows until the
  * exact one is there).
  */
-import { createActor } from 'xstate';
 import { formatProblem } from '../engine/scenario/scenario.checks.ts';
 import type { ParseResult, Scenario, ScenarioInput } from '../engine/scenario/scenario.types.ts';
 import { Simulation } from '../engine/simulation/simulation.ts';
 import type { DayCounts, Injection, StepInfo } from '../engine/simulation/simulation.types.ts';
-import { playbackMachine } from './playback/playback.machine.ts';
+import { Playback } from './playback/playback.svelte.ts';
 import { ReducedMotion } from './playback/reduced-motion.svelte.ts';
 import { markAnswered, recentStepIndexes, shownDays } from './session.select.ts';
 import type { BuildProgress } from '../engine/simulation/simulation.ts';
@@ -64,7 +63,7 @@ export interface BuildStatus extends BuildProgress {
   elapsed: number;
 }
 
-export class SimulationSession {
+export class SimulationSession extends Playback {
   /** The run on screen: built on the page (`Simulation`) or in the worker (`RemoteRun`). */
   simulation = $state.raw<RunHandle | null>(null);
   /** Events in the running scenario. */
@@ -98,24 +97,22 @@ export class SimulationSession {
   /** What the last branch did, shown while the playhead is where the branch put it. */
   #branch = $state.raw<{ text: string; position: number } | null>(null);
 
-  #actor = createActor(playbackMachine, { input: { stepCount: 0 } });
-  #playback = $state.raw(this.#actor.getSnapshot());
   #motion = new ReducedMotion();
 
   readonly #reader: ScenarioReader;
 
   constructor(reader: ScenarioReader) {
+    super();
     this.#reader = reader;
-    this.#actor.subscribe((snapshot) => {
-      this.#playback = snapshot;
-      this.#wantFrame();
-    });
-    this.#actor.start();
+  }
+
+  protected override playbackChanged(): void {
+    this.#wantFrame();
   }
 
   /** Stops the playback actor and any worker (the app does this when it unmounts). */
-  dispose(): void {
-    this.#actor.stop();
+  override dispose(): void {
+    super.dispose();
     this.#build?.cancel();
     this.#remote?.dispose();
   }
@@ -124,29 +121,21 @@ export class SimulationSession {
   #wantFrame(): void {
     const remote = this.#remote;
     if (!remote) return;
-    const snapshot = this.#actor.getSnapshot();
     remote.request({
-      position: snapshot.context.position,
-      playing: snapshot.matches('playing'),
+      position: this.position,
+      playing: this.playing,
       selectedDay: this.selectedDay,
       recent: RECENT_STEPS,
     });
   }
 
-  /** 0 = before the first step; p = steps 0..p-1 are done, so the view is `view(p - 1)`. */
-  readonly position = $derived(this.#playback.context.position);
-  readonly playing = $derived(this.#playback.matches('playing'));
-  /** Steps per second. */
-  readonly rate = $derived(this.#playback.context.rate);
+  // `position` (from Playback): p = steps 0..p-1 are done, so the view is `view(p - 1)`.
   get reducedMotion(): boolean {
     return this.#motion.current;
   }
   /** How far the next step has got; always 0 when paused or when motion is reduced. */
-  readonly progress = $derived(
-    this.playing && !this.reducedMotion ? this.#playback.context.progress : 0,
-  );
+  readonly progress = $derived(this.playing && !this.reducedMotion ? this.stepProgress : 0);
 
-  readonly stepCount = $derived(this.simulation?.stepCount ?? 0);
   readonly view = $derived(
     this.#local ? this.#local.view(this.position - 1) : (this.#frame?.view ?? null),
   );
@@ -225,8 +214,6 @@ export class SimulationSession {
       local.explain(this.position - 1, day),
     );
   });
-  readonly atStart = $derived(this.position <= 0);
-  readonly atEnd = $derived(this.position >= this.stepCount);
 
   /**
    * Parses and runs a scenario. On any problem the current simulation stays exactly as it was
@@ -287,7 +274,7 @@ export class SimulationSession {
         : startAt.kind === 'before'
           ? simulation.stepsBefore(startAt.time)
           : sharedSteps(startAt.previous, simulation, startAt.position);
-    this.#actor.send({ type: 'run.loaded', stepCount: simulation.stepCount, position });
+    this.loadSteps(simulation.stepCount, position);
   }
 
   #buildInWorker(
@@ -399,37 +386,6 @@ export class SimulationSession {
     this.#wantFrame();
   }
 
-  play(): void {
-    this.#actor.send({ type: 'play' });
-  }
-  pause(): void {
-    this.#actor.send({ type: 'pause' });
-  }
-  toggle(): void {
-    this.#actor.send({ type: 'toggle' });
-  }
-  /** `dt`: wall-clock ms since the previous frame. */
-  tick(dt: number): void {
-    this.#actor.send({ type: 'tick', dt });
-  }
-  setRate(rate: number): void {
-    this.#actor.send({ type: 'speed.set', rate });
-  }
-  seek(position: number): void {
-    this.#actor.send({ type: 'seek', position });
-  }
-  next(): void {
-    this.#actor.send({ type: 'step.next' });
-  }
-  previous(): void {
-    this.#actor.send({ type: 'step.previous' });
-  }
-  restart(): void {
-    this.#actor.send({ type: 'restart' });
-  }
-  end(): void {
-    this.#actor.send({ type: 'end' });
-  }
   /** Moves by `ms` of simulated time (an hour, a day; negative: back). */
   jumpBy(ms: number): void {
     if (!this.simulation) return;

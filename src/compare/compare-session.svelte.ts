@@ -4,9 +4,8 @@
  * and what every column shows at the shared time: its view after the last step at or before
  * that time. Components read from here; only this class talks to the playback actor.
  */
-import { createActor } from 'xstate';
 import type { SimulationView } from '../engine/index.ts';
-import { playbackMachine } from '../app/playback/playback.machine.ts';
+import { Playback } from '../app/playback/playback.svelte.ts';
 import { buildComparison, type Comparison } from './compare.build.ts';
 import type { CompareColumn } from './compare.columns.ts';
 import { columnPosition } from './compare.series.ts';
@@ -19,23 +18,15 @@ export type ColumnNow =
   | { kind: 'run'; column: CompareColumn; position: number; view: SimulationView }
   | { kind: 'failed'; column: CompareColumn; reason: string };
 
-export class CompareSession {
+export class CompareSession extends Playback {
   comparison = $state.raw<Comparison | null>(null);
   /** Problems of the last text that could not be compared; empty after a success. */
   problems = $state.raw<string[]>([]);
   /** The day the chart shows (`YYYY-MM-DD`), or null for the default. */
   chosenDay = $state<string | null>(null);
 
-  #actor = createActor(playbackMachine, { input: { stepCount: 0, rate: COMPARE_RATE } });
-  #playback = $state.raw(this.#actor.getSnapshot());
-
   constructor(readonly columns: readonly CompareColumn[]) {
-    this.#actor.subscribe((snapshot) => (this.#playback = snapshot));
-    this.#actor.start();
-  }
-
-  dispose(): void {
-    this.#actor.stop();
+    super(COMPARE_RATE);
   }
 
   /** Builds the comparison of a scenario text; on a problem the one on screen stays. */
@@ -49,17 +40,11 @@ export class CompareSession {
     this.comparison = built.comparison;
     this.chosenDay = null;
     const count = built.comparison.moments.length;
-    this.#actor.send({ type: 'run.loaded', stepCount: count, position: Math.min(position, count) });
+    this.loadSteps(count, Math.min(position, count));
     return true;
   }
 
-  /** Moments done on the shared timeline (0: nothing has happened yet). */
-  readonly position = $derived(this.#playback.context.position);
-  readonly stepCount = $derived(this.comparison?.moments.length ?? 0);
-  readonly playing = $derived(this.#playback.matches('playing'));
-  readonly rate = $derived(this.#playback.context.rate);
-  readonly atStart = $derived(this.position <= 0);
-  readonly atEnd = $derived(this.position >= this.stepCount);
+  // `position` (from Playback): moments done on the shared timeline (0: nothing has happened).
 
   /** The shared simulated time: the latest moment done (the scenario's start before any). */
   readonly time = $derived.by(() => {
@@ -77,35 +62,4 @@ export class CompareSession {
       return { kind: 'run', column: run.column, position, view: run.simulation.view(position - 1) };
     });
   });
-
-  play(): void {
-    this.#actor.send({ type: 'play' });
-  }
-  pause(): void {
-    this.#actor.send({ type: 'pause' });
-  }
-  toggle(): void {
-    this.#actor.send({ type: 'toggle' });
-  }
-  tick(dt: number): void {
-    this.#actor.send({ type: 'tick', dt });
-  }
-  setRate(rate: number): void {
-    this.#actor.send({ type: 'speed.set', rate });
-  }
-  seek(position: number): void {
-    this.#actor.send({ type: 'seek', position });
-  }
-  next(): void {
-    this.#actor.send({ type: 'step.next' });
-  }
-  previous(): void {
-    this.#actor.send({ type: 'step.previous' });
-  }
-  restart(): void {
-    this.#actor.send({ type: 'restart' });
-  }
-  end(): void {
-    this.#actor.send({ type: 'end' });
-  }
 }
