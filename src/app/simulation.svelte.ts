@@ -17,7 +17,6 @@ import { Playback } from './playback/playback.svelte.ts';
 import { ReducedMotion } from './playback/reduced-motion.svelte.ts';
 import { markAnswered, recentStepIndexes, shownDays } from './session.select.ts';
 import type { BuildProgress } from '../engine/simulation/simulation.ts';
-import { startBuild, workersAvailable } from './worker/build-client.ts';
 import { handOffCounts, type Frame } from './worker/frame.ts';
 import type { RemoteRun, RunHandle } from './worker/remote-run.ts';
 import { buildsInWorker } from './worker/run-size.ts';
@@ -226,7 +225,7 @@ export class SimulationSession extends Playback {
     onLoaded?: () => void,
   ): boolean {
     this.cancelBuild();
-    if (!this.#workerless && workersAvailable() && buildsInWorker(text)) {
+    if (!this.#workerless && typeof Worker !== 'undefined' && buildsInWorker(text)) {
       this.#buildInWorker(text, source, startAt, onLoaded);
       return true;
     }
@@ -292,42 +291,64 @@ export class SimulationSession extends Playback {
       startedAt,
       elapsed: 0,
     };
-    const build = startBuild(text, {
-      progress: (progress) => {
-        if (this.#build !== build) return;
-        this.building = { ...progress, startedAt, elapsed: performance.now() - startedAt };
+    // The worker client loads with the first run too big for the page (lessons never need it).
+    let started: { cancel(): void } | null = null;
+    let cancelled = false;
+    const build = {
+      cancel: () => {
+        cancelled = true;
+        started?.cancel();
       },
-      problems: (problems) => {
-        if (this.#build !== build) return;
-        this.#build = null;
-        this.building = null;
-        this.problems = problems;
+    };
+    this.#build = build;
+    void import('./worker/build-client.ts').then(
+      ({ startBuild }) => {
+        if (cancelled || this.#build !== build) return;
+        started = startBuild(text, {
+          progress: (progress) => {
+            if (this.#build !== build) return;
+            this.building = { ...progress, startedAt, elapsed: performance.now() - startedAt };
+          },
+          problems: (problems) => {
+            if (this.#build !== build) return;
+            this.#build = null;
+            this.building = null;
+            this.problems = problems;
+          },
+          built: (run, built) => {
+            if (this.#build !== build) return run.dispose();
+            this.#build = null;
+            this.building = null;
+            this.#remote?.dispose();
+            this.#local = null;
+            this.#frame = null;
+            this.#remote = run;
+            this.#install(run, built.scenario, built.input, source, startAt);
+            this.eventCount = built.eventCount;
+            onLoaded?.();
+            this.#wantFrame();
+          },
+          frame: (frame) => {
+            if (this.#remote) this.#frame = frame;
+          },
+          unavailable: () => {
+            if (this.#build !== build) return;
+            this.#workerless = true;
+            this.#build = null;
+            this.building = null;
+            this.run(text, source, startAt, onLoaded);
+          },
+        });
       },
-      built: (run, built) => {
-        if (this.#build !== build) return run.dispose();
-        this.#build = null;
-        this.building = null;
-        this.#remote?.dispose();
-        this.#local = null;
-        this.#frame = null;
-        this.#remote = run;
-        this.#install(run, built.scenario, built.input, source, startAt);
-        this.eventCount = built.eventCount;
-        onLoaded?.();
-        this.#wantFrame();
-      },
-      frame: (frame) => {
-        if (this.#remote) this.#frame = frame;
-      },
-      unavailable: () => {
-        if (this.#build !== build) return;
+      () => {
+        // The client could not load (offline, a moved build): build on the page instead.
+        if (cancelled || this.#build !== build) return;
         this.#workerless = true;
         this.#build = null;
         this.building = null;
         this.run(text, source, startAt, onLoaded);
       },
-    });
-    this.#build = build;
+    );
   }
 
   /** Stops building a run in the worker; the run on screen stays as it was. */

@@ -17,8 +17,10 @@ test('presenter mode: P, remote keys, blanking, projector profile, minimal chrom
   await page.goto('/#/sandbox?s=03-hand-off-after-a-batch-run&step=0');
   await expect(counter(page)).toHaveText(/Step 0 of/);
   await page.keyboard.press('p');
-  expect(await presenting(page)).toBe('on');
-  expect(await page.evaluate(() => document.documentElement.dataset.profile)).toBe('projector');
+  await expect.poll(() => presenting(page)).toBe('on');
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.dataset.profile))
+    .toBe('projector');
   await expect(page.getByRole('heading', { name: 'Lambda·Kappa Lab' })).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Sandbox' })).toBeHidden();
   await expect(page.getByRole('textbox', { name: 'Scenario JSON' })).toBeHidden();
@@ -52,19 +54,19 @@ test('presenter mode: P, remote keys, blanking, projector profile, minimal chrom
   await expect(page.getByRole('dialog', { name: 'Screen blanked' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Screen blanked' })).toHaveCount(0);
-  expect(await presenting(page)).toBe('on');
+  await expect.poll(() => presenting(page)).toBe('on');
   await page.keyboard.press('Escape');
-  expect(await presenting(page)).toBeUndefined();
+  await expect.poll(() => presenting(page)).toBeUndefined();
   await expect(page.getByRole('heading', { name: 'Sandbox' })).toBeVisible();
 
   await button(page, 'Presenter mode').click();
-  expect(await presenting(page)).toBe('on');
+  await expect.poll(() => presenting(page)).toBe('on');
   await button(page, 'Exit presenter mode').click();
-  expect(await presenting(page)).toBeUndefined();
+  await expect.poll(() => presenting(page)).toBeUndefined();
   await page.keyboard.press('P');
-  expect(await presenting(page)).toBe('on');
+  await expect.poll(() => presenting(page)).toBe('on');
   await page.keyboard.press('P');
-  expect(await presenting(page)).toBeUndefined();
+  await expect.poll(() => presenting(page)).toBeUndefined();
   expect(seen.errors).toEqual([]);
 });
 
