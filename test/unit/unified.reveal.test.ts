@@ -19,7 +19,7 @@ async function reveal(id: string, title: string): Promise<string> {
   const user = userEvent.setup();
   const view = render(LessonPlayer, { lesson, next: null, step, ongo: () => {} });
   const narration = screen.getByRole('region', { name: 'Narration' });
-  const box = within(narration).getByLabelText('Your answer');
+  const box = await within(narration).findByLabelText('Your answer');
   await user.type(box, '14');
   await user.click(screen.getByRole('button', { name: /^Next$/ }));
   expect(narration).toHaveTextContent('The engine shows');
