@@ -9,6 +9,10 @@ export class Presenter {
   on = $state(false);
   blank = $state(false);
   #profile: string | undefined;
+  /** Counts entries, so a late answer from an earlier entry's full screen is not taken for this one. */
+  #entry = 0;
+  /** Whether this entry reached full screen (only then does leaving full screen end it). */
+  #fullscreen = false;
 
   enter(): void {
     if (this.on) return;
@@ -17,8 +21,26 @@ export class Presenter {
     root.dataset.profile = 'projector';
     root.dataset.presenter = 'on';
     this.on = true;
+    const entry = ++this.#entry;
+    this.#fullscreen = false;
     // Refused without a user gesture or inside some iframes: presenter mode works anyway.
-    root.requestFullscreen?.().catch(() => {});
+    root
+      .requestFullscreen?.()
+      .then(() => {
+        if (this.on && entry === this.#entry) this.#fullscreen = true;
+        else if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+      })
+      .catch(() => {});
+  }
+
+  /**
+   * The browser left full screen (its own Escape): presenter mode ends too, unless the screen is
+   * blanked or this entry never was in full screen (a change left over from an earlier exit,
+   * when P is pressed again quickly).
+   */
+  fullscreenChanged(): void {
+    if (document.fullscreenElement || !this.on || this.blank || !this.#fullscreen) return;
+    this.exit();
   }
 
   exit(): void {
@@ -29,6 +51,7 @@ export class Presenter {
     delete root.dataset.presenter;
     this.on = false;
     this.blank = false;
+    this.#fullscreen = false;
     if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
   }
 
