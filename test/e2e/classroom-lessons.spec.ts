@@ -15,68 +15,66 @@ const stepOf = (page: Page) => page.getByRole('group', { name: 'Lesson steps' })
 /** Every lesson folder in the source (`NN-slug`). */
 const LESSONS = readdirSync('src/lessons').filter((name) => /^\d\d-[a-z0-9-]+$/.test(name));
 
-test('a lesson in presenter mode fits one 1366×768 screen at every step', async ({ browser }) => {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    reducedMotion: 'reduce',
-  });
-  const page = await context.newPage();
-  const seen = watch(page);
+// One test per lesson (the same checks), so that no test walks every lesson under one timeout.
+test.describe('a lesson in presenter mode fits one 1366×768 screen at every step', () => {
+  test.use({ viewport: { width: 1366, height: 768 }, reducedMotion: 'reduce' });
   for (const lesson of LESSONS) {
-    await page.goto(`/#/lessons/${lesson}/1`);
-    await expect(stepOf(page)).toContainText('Step 1 of');
-    await page.keyboard.press('p');
-    expect(await page.evaluate(() => document.documentElement.dataset.presenter)).toBe('on');
-    const total = Number(/of (\d+)/.exec(await stepOf(page).innerText())![1]);
-    for (let step = 1; step <= total; step++) {
-      // A question step takes two presses (reveal, then move on): wait for the address.
-      // Each press waits for its effect (the address moves on, or the reveal replaces the
-      // narration), so a quick second press never skips a step.
-      const narrationText = () => page.getByRole('region', { name: 'Narration' }).innerText();
-      for (let k = 0; k < 3 && !page.url().endsWith(`/${lesson}/${step}`); k++) {
-        const before = await narrationText();
-        await page.keyboard.press('PageDown');
-        await expect
-          .poll(
-            async () =>
-              page.url().endsWith(`/${lesson}/${step}`) || (await narrationText()) !== before,
-          )
-          .toBe(true);
+    test(`lesson ${lesson}`, async ({ page }) => {
+      const seen = watch(page);
+      await page.goto(`/#/lessons/${lesson}/1`);
+      await expect(stepOf(page)).toContainText('Step 1 of');
+      await page.keyboard.press('p');
+      expect(await page.evaluate(() => document.documentElement.dataset.presenter)).toBe('on');
+      const total = Number(/of (\d+)/.exec(await stepOf(page).innerText())![1]);
+      for (let step = 1; step <= total; step++) {
+        // A question step takes two presses (reveal, then move on): wait for the address.
+        // Each press waits for its effect (the address moves on, or the reveal replaces the
+        // narration), so a quick second press never skips a step.
+        const narrationText = () => page.getByRole('region', { name: 'Narration' }).innerText();
+        for (let k = 0; k < 3 && !page.url().endsWith(`/${lesson}/${step}`); k++) {
+          const before = await narrationText();
+          await page.keyboard.press('PageDown');
+          await expect
+            .poll(
+              async () =>
+                page.url().endsWith(`/${lesson}/${step}`) || (await narrationText()) !== before,
+            )
+            .toBe(true);
+        }
+        await expect(page).toHaveURL(new RegExp(`/${lesson}/${step}$`));
+        // Lambda and Kappa lessons draw the pipeline; unified lessons the event-time plot; compare
+        // lessons the architectures side by side.
+        const pictureOf = page
+          .getByRole('group', { name: 'Pipeline picture' })
+          .or(page.getByRole('figure', { name: 'Unified pipeline picture' }))
+          .or(page.getByRole('figure', { name: 'Architectures compared' }));
+        await expect(pictureOf).toBeVisible();
+        const where = `${lesson} step ${step}`;
+        const size = await page.evaluate(() => ({
+          height: document.documentElement.scrollHeight,
+          width: document.documentElement.scrollWidth,
+        }));
+        expect(size.height, `${where}: the page is one screen high`).toBeLessThanOrEqual(768);
+        expect(size.width, `${where}: no sideways scrolling`).toBeLessThanOrEqual(1366);
+        const picture = await pictureOf.boundingBox();
+        expect(
+          picture!.y + picture!.height,
+          `${where}: the picture ends on screen`,
+        ).toBeLessThanOrEqual(768);
+        const narration = await page.getByRole('region', { name: 'Narration' }).boundingBox();
+        expect(narration!.y, `${where}: the narration starts on screen`).toBeGreaterThanOrEqual(0);
+        expect(
+          narration!.y + narration!.height,
+          `${where}: the narration ends on screen`,
+        ).toBeLessThanOrEqual(768);
+        if (lesson === LESSON && step === 2) {
+          await page.screenshot({ path: `${SCREENS}/presenter-lesson-1366x768.png` });
+        }
       }
-      await expect(page).toHaveURL(new RegExp(`/${lesson}/${step}$`));
-      // Lambda and Kappa lessons draw the pipeline; unified lessons the event-time plot; compare
-      // lessons the architectures side by side.
-      const pictureOf = page
-        .getByRole('group', { name: 'Pipeline picture' })
-        .or(page.getByRole('figure', { name: 'Unified pipeline picture' }))
-        .or(page.getByRole('figure', { name: 'Architectures compared' }));
-      await expect(pictureOf).toBeVisible();
-      const where = `${lesson} step ${step}`;
-      const size = await page.evaluate(() => ({
-        height: document.documentElement.scrollHeight,
-        width: document.documentElement.scrollWidth,
-      }));
-      expect(size.height, `${where}: the page is one screen high`).toBeLessThanOrEqual(768);
-      expect(size.width, `${where}: no sideways scrolling`).toBeLessThanOrEqual(1366);
-      const picture = await pictureOf.boundingBox();
-      expect(
-        picture!.y + picture!.height,
-        `${where}: the picture ends on screen`,
-      ).toBeLessThanOrEqual(768);
-      const narration = await page.getByRole('region', { name: 'Narration' }).boundingBox();
-      expect(narration!.y, `${where}: the narration starts on screen`).toBeGreaterThanOrEqual(0);
-      expect(
-        narration!.y + narration!.height,
-        `${where}: the narration ends on screen`,
-      ).toBeLessThanOrEqual(768);
-      if (lesson === LESSON && step === 2) {
-        await page.screenshot({ path: `${SCREENS}/presenter-lesson-1366x768.png` });
-      }
-    }
-    await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      expect(seen.errors).toEqual([]);
+    });
   }
-  expect(seen.errors).toEqual([]);
-  await context.close();
 });
 
 test('the embed shows a lesson step: ?embed&lesson=<id>&step=<n>, with or without controls', async ({

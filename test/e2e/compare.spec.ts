@@ -138,3 +138,50 @@ test('keyboard only, at 1366×768 and 390 px wide', async ({ page }) => {
     expect(await axeSerious(page)).toEqual([]);
   }
 });
+
+test('three columns fit: side by side at 1366×768, stacked at 390 px, none cut off', async ({
+  page,
+}) => {
+  const seen = watch(page);
+  for (const [width, height] of [
+    [1366, 768],
+    [390, 844],
+  ]) {
+    await page.setViewportSize({ width, height });
+    await page.goto('about:blank');
+    await page.goto('/#/compare?s=03-hand-off-after-a-batch-run');
+    await page.getByRole('button', { name: 'Go to end' }).click();
+    await expect(answers(page)).not.toContainText('not asked yet');
+    const sections = page.locator('section[data-column]');
+    await expect(sections).toHaveCount(COMPARE_COLUMNS.length);
+    const boxes = await sections.evaluateAll((all) =>
+      all.map((s) => {
+        const r = s.getBoundingClientRect();
+        return {
+          column: s.getAttribute('data-column'),
+          left: r.left,
+          right: r.right,
+          top: r.top,
+          overflow: s.scrollWidth - s.clientWidth,
+        };
+      }),
+    );
+    expect(boxes.map((b) => b.column)).toEqual(COMPARE_COLUMNS.map((c) => c.architecture));
+    for (const [i, b] of boxes.entries()) {
+      const where = `${b.column} at ${width} px`;
+      await expect(
+        sections.nth(i).getByRole('heading', { name: COMPARE_COLUMNS[i].label, exact: true }),
+      ).toBeVisible();
+      expect(b.left, `${where}: starts on screen`).toBeGreaterThanOrEqual(0);
+      expect(b.right, `${where}: ends on screen`).toBeLessThanOrEqual(width);
+      expect(b.overflow, `${where}: nothing inside is cut off`).toBeLessThanOrEqual(0);
+      if (i > 0 && width >= 1366) expect(b.top, `${where}: beside the last`).toBe(boxes[0].top);
+      if (i > 0 && width < 1366)
+        expect(b.top, `${where}: below the last`).toBeGreaterThan(boxes[i - 1].top);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      width,
+    );
+  }
+  expect(seen.errors).toEqual([]);
+});

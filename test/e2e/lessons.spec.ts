@@ -5,7 +5,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { parseScenarioText, Simulation } from '../../src/engine/index.ts';
+import '../../src/engine/arch/unified/unified.register.ts';
 import { loadLessons } from '../../src/lessons/build/lessons.plugin.ts';
+import { resolveCue } from '../../src/lessons/lesson.cues.ts';
 import { SCREENS, watch } from './support/pipeline-page.ts';
 
 const loaded = loadLessons('src/lessons');
@@ -17,17 +20,24 @@ const narration = (page: Page) => page.getByRole('region', { name: 'Narration' }
 const next = (page: Page) => page.getByRole('button', { name: 'Next', exact: true });
 const back = (page: Page) => page.getByRole('button', { name: 'Back', exact: true });
 
-/** What a learner sees of a step: its narration and the picture (text and drawing). */
-async function snapshot(page: Page): Promise<{ text: string; picture: string }> {
+/**
+ * What a learner sees of a step: its narration and the picture (text and drawing), once its
+ * `figures` (two in a compare lesson: the columns and the chart) are drawn.
+ */
+async function snapshot(page: Page, figures = 1): Promise<{ text: string; picture: string }> {
+  await page
+    .locator('.lesson figure')
+    .nth(figures - 1)
+    .waitFor();
   return {
     text: await narration(page).innerText(),
     // Ids made by `$props.id()` differ between two mounts of the same picture.
+    // Every figure of the lesson: a compare lesson draws its columns and its chart.
     picture: (
-      await page
-        .locator('.lesson figure')
-        .first()
-        .evaluate((f) => f.outerHTML)
-    ).replace(/\bc\d+-/g, 'c-'),
+      await page.locator('.lesson figure').evaluateAll((all) => all.map((f) => f.outerHTML))
+    )
+      .join('\n')
+      .replace(/\bc\d+-/g, 'c-'),
   };
 }
 
@@ -58,12 +68,13 @@ for (const lesson of lessons) {
     page,
   }) => {
     const seen = watch(page);
+    const figures = lesson.picture === 'compare' ? 2 : 1;
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`/#/lessons/${lesson.id}/1`);
     const n = lesson.steps.length;
     await expectStep(page, lesson.id, 1, n);
-    const first = await snapshot(page);
+    const first = await snapshot(page, figures);
     /** What each step showed on the way forward (after its reveal). */
     const shown: Awaited<ReturnType<typeof snapshot>>[] = [];
     for (let i = 1; i <= n; i++) {
@@ -77,7 +88,10 @@ for (const lesson of lessons) {
           { ignoreCase: true },
         );
       }
-      shown[i] = await snapshot(page);
+      // A highlight is named in the narration too, for those who do not see the outline.
+      if (lesson.steps[i - 1].highlights.length > 0)
+        await expect(narration(page)).toContainText('Highlighted:');
+      shown[i] = await snapshot(page, figures);
       if (i < n) await next(page).click();
     }
     await expect(next(page)).toBeDisabled();
@@ -87,13 +101,13 @@ for (const lesson of lessons) {
     // Back through every step (also across a change of scenario file) shows what Next showed.
     for (let i = n; i >= 1; i--) {
       await expectStep(page, lesson.id, i, n);
-      expect(await snapshot(page), `step ${i} after Back`).toEqual(shown[i]);
+      expect(await snapshot(page, figures), `step ${i} after Back`).toEqual(shown[i]);
       if (lesson.steps[i - 1].question) await back(page).click(); // un-reveal
       if (i > 1) await back(page).click();
     }
     await expectStep(page, lesson.id, 1, n);
     await expect(back(page)).toBeDisabled();
-    expect(await snapshot(page)).toEqual(first);
+    expect(await snapshot(page, figures)).toEqual(first);
     expect(seen.errors).toEqual([]);
   });
 }
@@ -123,6 +137,10 @@ test('a deep link opens exactly that step; an unknown lesson or step says so and
   await expect(page.getByRole('alert')).toHaveText(
     new RegExp(`has ${n} steps, so there is no step ${n + 1}`),
   );
+  await expect(page.getByRole('link', { name: 'Start the first lesson' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: lesson.title }),
+  ).toBeVisible();
   await page.goto('/#/nowhere');
   await expect(page.getByRole('alert')).toHaveText(/There is no page at "\/nowhere"/);
 });
@@ -155,15 +173,57 @@ test('progress is remembered and can be reset; Try it yourself opens the sandbox
   await page.getByRole('link', { name: 'Try it yourself in the sandbox' }).click();
   // The sandbox's own link format: the lesson's scenario, at the step the lesson stood at.
   await expect(page).toHaveURL(/#\/sandbox\?x=1\./);
-  await expect(page.getByRole('complementary', { name: 'From the lesson' })).toContainText(
-    lesson.title,
-  );
+  const from = page.getByRole('complementary', { name: 'From the lesson' });
+  await expect(from).toContainText(lesson.title);
+  await expect(from).toContainText(`Try this: ${textOf(lesson.tryIt)}`);
   const name = (JSON.parse(lesson.scenarioText) as { name: string }).name;
   await expect(page.getByRole('textbox', { name: 'Scenario JSON' })).toHaveValue(
     new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
   );
   await expect(page.getByText(/^\s*Step \d+ of \d+\s*$/).first()).toHaveText(/Step (\d+) of \1/);
 });
+
+/** The text of build-time HTML, as the page shows it. */
+function textOf(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 60);
+}
+
+// Lessons whose last step plays another scenario file, or stops before the end of its run.
+for (const id of ['05-duplicates', '13-triggers-and-accumulation']) {
+  test(`Try it yourself at the end of ${id} opens the scenario and step the lesson stood at`, async ({
+    page,
+  }) => {
+    const lesson = lessons.find((l) => l.id === id)!;
+    const last = lesson.steps[lesson.steps.length - 1];
+    const text = lesson.scenarios[last.scenarioFile];
+    const parsed = parseScenarioText(text);
+    if (!parsed.ok) throw new Error(`${id}: invalid scenario`);
+    const simulation = Simulation.create(parsed.scenario);
+    const cue = resolveCue(simulation, last.cue);
+    if (!cue.ok) throw new Error(cue.problem);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`/#/lessons/${id}/${lesson.steps.length}`);
+    if (last.question) await next(page).click(); // the end shows after the reveal
+    await page.getByRole('link', { name: 'Try it yourself in the sandbox' }).click();
+    await expect(page.getByRole('complementary', { name: 'From the lesson' })).toContainText(
+      `Try this: ${textOf(lesson.tryIt)}`,
+    );
+    const name = (JSON.parse(text) as { name: string }).name;
+    await expect(page.getByRole('textbox', { name: 'Scenario JSON' })).toHaveValue(
+      new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    );
+    await expect(page.getByText(/^\s*Step \d+ of \d+\s*$/).first()).toHaveText(
+      new RegExp(`Step ${cue.position} of ${simulation.stepCount}`),
+    );
+  });
+}
 
 test('lessons at 390 px wide and keyboard only', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
