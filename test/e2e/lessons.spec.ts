@@ -88,9 +88,12 @@ for (const lesson of lessons) {
           { ignoreCase: true },
         );
       }
-      // A highlight is named in the narration too, for those who do not see the outline.
-      if (lesson.steps[i - 1].highlights.length > 0)
+      // A highlight is named in the narration too, for those who do not see the outline, and
+      // outlines something in the picture (a selector that matches nothing dims everything).
+      if (lesson.steps[i - 1].highlights.length > 0) {
         await expect(narration(page)).toContainText('Highlighted:');
+        await expect(page.locator('.lesson [data-highlighted]').first()).toBeVisible();
+      }
       shown[i] = await snapshot(page, figures);
       if (i < n) await next(page).click();
     }

@@ -41,6 +41,8 @@ export interface BandMark {
 
 export interface RecordMark {
   index: number;
+  /** The event id (a retry copy shares it): what a lesson highlights (`record s7`). */
+  event: string;
   x: number;
   y: number;
   fate: RecordFate;
@@ -155,6 +157,7 @@ export function plotLayout(input: PlotInput): PlotLayout {
     .filter((r) => r.fate !== 'not-arrived')
     .map((r) => ({
       index: r.index,
+      event: r.event,
       x: x(r.eventTime),
       y: y(r.arrival),
       fate: r.fate,
