@@ -169,13 +169,18 @@ test('the site as the Pages workflow publishes it works under /<repository>/', a
   const seen = watch(page);
   const base = 'http://127.0.0.1/lambda-kappa-lab/';
   // What pages.yml uploads: dist/, with the single file copied beside index.html.
-  await page.route(`${base}**`, (route) => {
-    const path = new URL(route.request().url()).pathname.slice('/lambda-kappa-lab/'.length);
-    const file =
-      path === 'lambda-kappa-lab.html'
+  const missing: string[] = [];
+  await page.route('http://127.0.0.1/**', (route) => {
+    const url = new URL(route.request().url());
+    const path = url.pathname.slice('/lambda-kappa-lab/'.length);
+    const file = !url.pathname.startsWith('/lambda-kappa-lab/')
+      ? null
+      : path === 'lambda-kappa-lab.html'
         ? resolve('dist-single', path)
         : resolve('dist', path || 'index.html');
-    return route.fulfill({ path: file });
+    if (file && existsSync(file)) return route.fulfill({ path: file });
+    missing.push(url.pathname);
+    return route.fulfill({ status: 404, body: '' });
   });
   await page.goto(base);
   await expect(page.getByRole('link', { name: 'Start the first lesson' }).first()).toBeVisible();
@@ -190,6 +195,7 @@ test('the site as the Pages workflow publishes it works under /<repository>/', a
   await expect(frame.getByRole('group', { name: 'Pipeline picture' })).toBeVisible();
   await page.goto(`${base}lambda-kappa-lab.html#/sandbox`);
   await expect(counter(page)).toHaveText(/Step 0 of/);
+  expect(missing).toEqual([]);
   expect(seen.errors).toEqual([]);
   expect(seen.foreignRequests).toEqual([]);
 });

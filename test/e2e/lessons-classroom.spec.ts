@@ -69,10 +69,27 @@ test('presenter keys and the speaker notes move through a lesson', async ({ page
   await expect(projected).toHaveText(/Step 2 of/);
 });
 
-test('the single file plays a lesson from file://', async ({ page }) => {
+test('the single file plays a lesson from file:// with no network', async ({ page }) => {
+  const outside: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => {
+    if (!/^(file|data|blob):/.test(request.url())) outside.push(request.url());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   await page.goto(`${pathToFileURL(resolve('dist-single/lambda-kappa-lab.html')).href}${LESSON}/1`);
   await expect(stepOf(page)).toContainText('Step 1 of');
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`${LESSON}/2$`));
   await expect(page.getByRole('group', { name: 'Pipeline picture' })).toBeVisible();
+  // A unified lesson: its plot loads on demand (inlined here).
+  await page.goto(
+    `${pathToFileURL(resolve('dist-single/lambda-kappa-lab.html')).href}#/lessons/12-watermarks-and-late-data/1`,
+  );
+  await expect(stepOf(page)).toContainText('Step 1 of');
+  await expect(page.getByRole('figure', { name: 'Unified pipeline picture' })).toBeVisible();
+  expect(errors).toEqual([]);
+  expect(outside).toEqual([]);
 });

@@ -7,11 +7,13 @@ import {
   position,
   watch,
 } from './support/classroom-page.ts';
+import { pictureShot } from './support/pipeline-page.ts';
 
 /**
  * A link to a unified moment: the sandbox with unified settings changed (trigger, accumulation,
- * lateness, sink) and a few steps, copied and opened in a fresh browser, shows the same step,
- * numbers, results table and settings.
+ * lateness, sink), injected faults (a crash of the pipeline, a producer retry) and a few steps,
+ * copied and opened in a fresh browser, shows the same step, numbers, results table, settings
+ * and picture.
  */
 const FIG_2_11 =
   'Streaming Systems fig. 2-11 (right): early, on-time and late panes, heuristic watermark';
@@ -38,7 +40,7 @@ async function shown(page: Page): Promise<string[]> {
   ];
 }
 
-test('a copied link to a unified moment opens the same settings and numbers in a fresh browser', async ({
+test('a copied link to a unified moment (settings, injected faults) opens the same numbers and picture in a fresh browser', async ({
   browser,
 }) => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
@@ -59,11 +61,23 @@ test('a copied link to a unified moment opens the same settings and numbers in a
   await expect.poll(() => settings(page)).not.toEqual(original);
   for (let i = 0; i < 25; i++) await button(page, 'Next step').click();
   await expect(counter(page)).toHaveText(/Step 25 of/);
+  const before = await page.getByRole('textbox', { name: 'Scenario JSON' }).inputValue();
+  await button(page, 'Crash').click();
+  await button(page, 'Duplicate').click();
+  const faults = JSON.parse(
+    await page.getByRole('textbox', { name: 'Scenario JSON' }).inputValue(),
+  ).faults.map((f: { kind: string }) => f.kind);
+  expect(faults.length - (JSON.parse(before).faults ?? []).length).toBe(2);
+  expect(faults).toEqual(expect.arrayContaining(['crash', 'producer-retry']));
+  for (let i = 0; i < 6; i++) await button(page, 'Next step').click();
+  await expect(counter(page)).toHaveText(/Step 31 of/);
   const at = await position(page);
   const changed = await settings(page);
   expect(changed.slice(0, 4)).toEqual(['none', original[1], 'retracting', 'add-all']);
   expect(changed[7]).toBe('1m');
   const numbers = await shown(page);
+  const figure = (p: Page) => p.getByRole('figure', { name: 'Unified pipeline picture' });
+  const picture = (await pictureShot(figure(page))).shot;
 
   await button(page, 'Copy link').click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
@@ -77,6 +91,12 @@ test('a copied link to a unified moment opens the same settings and numbers in a
   await expect(counter(other)).toHaveText(new RegExp(`Step ${at.i} of ${at.n}`));
   expect(await settings(other)).toEqual(changed);
   expect(await shown(other)).toEqual(numbers);
+  expect(
+    JSON.parse(await other.getByRole('textbox', { name: 'Scenario JSON' }).inputValue()).faults,
+  ).toEqual(
+    JSON.parse(await page.getByRole('textbox', { name: 'Scenario JSON' }).inputValue()).faults,
+  );
+  expect((await pictureShot(figure(other))).shot.equals(picture)).toBe(true);
   await expect(other.getByRole('alert')).toHaveCount(0);
   for (const s of [seen, seenOther]) expect(s.errors).toEqual([]);
   await fresh.close();
