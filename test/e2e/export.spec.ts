@@ -70,6 +70,46 @@ test('Export scenario: the headless simulator runs the file to the answers on th
   expect(seen.errors).toEqual([]);
 });
 
+test('Export scenario of a unified run with an injected crash: the simulator gives the page’s answers and panes', async ({
+  page,
+}) => {
+  const seen = watch(page);
+  await page.goto('/#/sandbox');
+  await pickScenario(
+    page,
+    'Streaming Systems fig. 2-11 (right): early, on-time and late panes, heuristic watermark',
+  );
+  for (let i = 0; i < 20; i++) await button(page, 'Next step').click();
+  await button(page, 'Crash').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    button(page, 'Export scenario').click(),
+  ]);
+  const file = await download.path();
+  const exported = JSON.parse(readFileSync(file, 'utf8'));
+  expect(exported.architecture).toBe('unified');
+  expect(exported.faults.map((f: { kind: string }) => f.kind)).toContain('crash');
+
+  const cli = spawnSync('npx', ['tsx', 'src/cli/simulate.ts', file], { encoding: 'utf8' });
+  expect(cli.status, cli.stderr).toBe(0);
+  const report = JSON.parse(cli.stdout);
+  const onPage = runScenario(parseOrFail(await scenarioJson(page).inputValue()));
+  expect(report).toEqual(JSON.parse(JSON.stringify(onPage)));
+  expect(report.panes.length).toBeGreaterThan(0);
+
+  await button(page, 'Go to end').click();
+  const rows = await page
+    .getByRole('table', { name: 'Answers' })
+    .locator('tbody tr')
+    .allInnerTexts();
+  expect(rows).toHaveLength(report.answers.length);
+  for (const [i, answer] of report.answers.entries()) {
+    expect(rows[i]).toContain(String(answer.served));
+    expect(rows[i]).toContain(String(answer.truth));
+  }
+  expect(seen.errors).toEqual([]);
+});
+
 test('a bad file, picked or dropped, shows the problems and changes nothing; a good one dropped runs', async ({
   page,
 }) => {
@@ -134,5 +174,40 @@ test('Save picture writes an SVG with the picture’s marks and a PNG twice its 
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   expect(png.readUInt32BE(16)).toBe(width * 2);
   expect(png.readUInt32BE(20)).toBe(height * 2);
+  expect(seen.errors).toEqual([]);
+});
+
+test('Save picture in the unified sandbox writes its event-time plot as SVG and PNG', async ({
+  page,
+}) => {
+  const seen = watch(page);
+  await page.goto('/#/sandbox');
+  await pickScenario(
+    page,
+    'Streaming Systems fig. 2-11 (right): early, on-time and late panes, heuristic watermark',
+  );
+  for (let i = 0; i < 12; i++) await button(page, 'Next step').click();
+  const plot = page.getByRole('figure', { name: 'Unified pipeline picture' }).getByRole('img');
+  await expect(plot.first()).toBeVisible();
+
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download', { timeout: 5_000 }),
+    button(page, 'Save picture (SVG)').click(),
+  ]);
+  expect(svgDownload.suggestedFilename()).toMatch(/-step-12\.svg$/);
+  const svg = readFileSync(await svgDownload.path(), 'utf8');
+  expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svg).toContain('Processing time →');
+  const box = await plot.first().getAttribute('viewBox');
+  const [, , width, height] = box!.split(' ').map(Number);
+
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download', { timeout: 5_000 }),
+    button(page, 'Save picture (PNG)').click(),
+  ]);
+  const png = readFileSync(await pngDownload.path());
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect(png.readUInt32BE(16)).toBe(Math.round(width * 2));
+  expect(png.readUInt32BE(20)).toBe(Math.round(height * 2));
   expect(seen.errors).toEqual([]);
 });

@@ -91,9 +91,15 @@ test('speaker notes follow the projected window, drive it, and reconnect after r
   const described = await notes.getByRole('region', { name: 'On the screen now' }).innerText();
   expect(onScreen).toContain(described.replace('On the screen now', '').trim());
 
-  // Drives.
+  // Drives; what it showed as the next step is then on the screen.
+  const upcoming = (await notes.getByRole('region', { name: 'Next step' }).innerText())
+    .replace('Next step', '')
+    .trim();
+  expect(upcoming).not.toBe('This is the last step.');
   await notes.getByRole('button', { name: 'Next step' }).click();
   await expect(counter(page)).toHaveText(/Step 3 of/);
+  await expect(notes.getByRole('region', { name: 'On the screen now' })).toContainText(upcoming);
+  expect(await page.getByRole('status', { name: 'Current step' }).innerText()).toContain(upcoming);
   await notes.keyboard.press('PageUp');
   await expect(counter(page)).toHaveText(/Step 2 of/);
 
