@@ -131,3 +131,45 @@ test('a corrupt, truncated or hand-edited link says what was wrong and the page 
   expect(end.i).toBe(end.n);
   expect(seen.errors).toEqual([]);
 });
+
+test('a link to a scenario of your own (packed, format 1) opens it in a fresh browser', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  const seen = watch(page);
+  await page.goto('/#/sandbox');
+  const own = {
+    name: 'Our class data',
+    architecture: 'kappa',
+    events: [
+      { id: 'a1', user: 'ana', time: '2026-11-22T09:00:00Z' },
+      { id: 'b1', user: 'bo', time: '2026-11-22T10:30:00Z' },
+      { id: 'c1', user: 'cy', time: '2026-11-23T08:15:00Z', arrival: '2026-11-23T09:00:00Z' },
+    ],
+    faults: [{ kind: 'crash', job: 'stream', at: '2026-11-22T10:00:00Z', downFor: '5m' }],
+    queries: [{ at: '2026-11-23T10:00:00Z', day: 'yesterday' }],
+  };
+  await page.getByRole('textbox', { name: 'Scenario JSON' }).fill(JSON.stringify(own));
+  await button(page, 'Run scenario').click();
+  await expect(counter(page)).toHaveText(/Step 0 of \d+/);
+  for (let i = 0; i < 6; i++) await button(page, 'Next step').click();
+  const link = await copyLink(page);
+  expect(link).toMatch(/#\/sandbox\?x=1\.[A-Za-z0-9_-]+&step=6$/);
+  const numbers = await numbersOnScreenText(page);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const seenOther = watch(other);
+  await other.goto(link);
+  await expect(counter(other)).toHaveText(/Step 6 of \d+/);
+  expect(await numbersOnScreenText(other)).toEqual(numbers);
+  expect(
+    JSON.parse(await other.getByRole('textbox', { name: 'Scenario JSON' }).inputValue()),
+  ).toMatchObject(own);
+  await expect(other.getByRole('alert')).toHaveCount(0);
+  for (const s of [seen, seenOther]) expect(s.errors).toEqual([]);
+  await fresh.close();
+  await context.close();
+});
