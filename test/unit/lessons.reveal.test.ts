@@ -82,7 +82,8 @@ async function reveal(
   const box = within(narration).queryByLabelText('Your answer');
   if (box && box.tagName === 'INPUT') await user.type(box, typed);
   await user.click(screen.getByRole('button', { name: /^Next$/ }));
-  expect(narration).toHaveTextContent(/The engine shows|went from/);
+  // (Next waits for the lesson's engine if it is still loading.)
+  await waitFor(() => expect(narration).toHaveTextContent(/The engine shows|went from/));
   const text = narration.querySelector('.reveal')?.textContent ?? '';
   view.unmount();
   return text.replace(/\s+/g, ' ');
