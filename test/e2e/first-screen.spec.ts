@@ -6,7 +6,7 @@
  * for time.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadLessons } from '../../src/lessons/build/lessons.plugin.ts';
 import { SCREENS, counter, watch } from './support/pipeline-page.ts';
 
@@ -58,16 +58,19 @@ async function holdEngine(page: Page): Promise<{ asked: Set<string>; release: ()
   return { asked, release };
 }
 
-/** Resolves when the page's CSS transitions and animations (the highlight fading in) are over. */
-const settled = (page: Page) =>
-  page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-        .map((a) => a.finished),
-    ).then(() => undefined),
-  );
+/**
+ * A screenshot of the element once it is stable: two in a row the same (as Playwright's
+ * `toHaveScreenshot` waits; the page's first frames can still differ from the settled picture).
+ */
+async function stableShot(element: Locator, path: string): Promise<Buffer> {
+  let previous = await element.screenshot();
+  for (let i = 0; i < 20; i++) {
+    const shot = await element.screenshot({ path });
+    if (shot.equals(previous)) return shot;
+    previous = shot;
+  }
+  throw new Error('the picture never stopped changing');
+}
 
 const engine = (page: Page) => page.locator('main.lesson').getAttribute('data-engine');
 const figure = (page: Page) => page.locator('.lesson figure').first();
@@ -90,8 +93,7 @@ test('the first lesson shows its first step before the engine has loaded, and th
   await expect(figure(page).locator('svg text').first()).toBeVisible();
   const picture = await figure(page).evaluate((f) => f.outerHTML);
   const words = await narration(page).innerHTML();
-  await settled(page);
-  const shot = await figure(page).screenshot({ path: `${SCREENS}/first-screen-shipped.png` });
+  const shot = await stableShot(figure(page), `${SCREENS}/first-screen-shipped.png`);
 
   held.release();
   await expect(page.locator('main.lesson')).toHaveAttribute('data-engine', 'live');
