@@ -14,6 +14,7 @@ import type { Lesson } from '../../src/lessons/lesson.types.ts';
 import LessonPlayer from '../../src/lessons/player/LessonPlayer.svelte';
 import { compareKit } from '../../src/lessons/player/compare-kit.ts';
 import { pipelineKit, type PictureKit } from '../../src/lessons/player/picture-kit.ts';
+import { loadedKit } from './support/loaded-kit.ts';
 
 const loaded = loadLessons('src/lessons');
 if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
@@ -75,7 +76,8 @@ async function reveal(
   kit: PictureKit = pipelineKit,
 ): Promise<string> {
   const user = userEvent.setup();
-  const view = render(LessonPlayer, { lesson, next: null, step, ongo: () => {}, kit });
+  const ready = await loadedKit(lesson, kit);
+  const view = render(LessonPlayer, { lesson, next: null, step, ongo: () => {}, kit: ready });
   const narration = screen.getByRole('region', { name: 'Narration' });
   // The question box loads on demand.
   await waitFor(() => expect(narration).toHaveTextContent('Predict:'));

@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { expect, it } from 'vitest';
 import { loadLessons } from '../../src/lessons/build/lessons.plugin.ts';
 import LessonPlayer from '../../src/lessons/player/LessonPlayer.svelte';
+import { loadedKit } from './support/loaded-kit.ts';
 
 const loaded = loadLessons('src/lessons');
 if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
@@ -17,7 +18,8 @@ async function reveal(id: string, title: string): Promise<string> {
   const step = lesson.steps.findIndex((s) => s.title === title) + 1;
   expect(step).toBeGreaterThan(0);
   const user = userEvent.setup();
-  const view = render(LessonPlayer, { lesson, next: null, step, ongo: () => {} });
+  const kit = await loadedKit(lesson);
+  const view = render(LessonPlayer, { lesson, next: null, step, ongo: () => {}, kit });
   const narration = screen.getByRole('region', { name: 'Narration' });
   const box = await within(narration).findByLabelText('Your answer');
   await user.type(box, '14');
