@@ -4,6 +4,7 @@
  * to the browser. Every number a lesson shows comes from the engine at run time; a lesson only
  * says *where* the simulation stands (cues) and *which* number a question is about.
  */
+import type { SimulationView } from '../engine/index.ts';
 
 /** Where the simulation stands when a step is shown. */
 export type Cue =
@@ -105,6 +106,22 @@ export interface Lesson {
   /** "Try it yourself": what to change in the sandbox. */
   tryIt: string;
   steps: LessonStep[];
+  /**
+   * What the first step shows before the engine has loaded on the page, computed by the same
+   * engine code at build time (`build/lesson.first-screen.ts`); absent for a lesson that does
+   * not ship one (a compare or unified picture), and in lessons read outside the build.
+   */
+  first?: FirstScreen | null;
+}
+
+/**
+ * A lesson's first screen, shipped with it: the step, the position of its run, and the engine's
+ * view there (what the pipeline picture draws, and what the narration's highlights read).
+ */
+export interface FirstScreen {
+  step: number;
+  position: number;
+  view: SimulationView;
 }
 
 /** What the lessons index needs (kept small: it is on the first page). */

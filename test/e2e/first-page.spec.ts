@@ -95,6 +95,15 @@ test('the first lesson loads at most its budget before idle, plays, and its on-d
   const beforeIdle = total(loaded);
   expect(beforeIdle).toBeLessThanOrEqual(LESSON_BUDGET_KB);
   expect(names(loaded).filter((n) => ON_DEMAND.test(n))).toEqual([]);
+  // The engine (with XState) is not among them: the picture is the screen the lesson shipped.
+  const page1 = new Set([
+    ...closure('index.html'),
+    ...closure('src/lessons/player/LessonPage.svelte'),
+  ]);
+  const engine = closure('src/lessons/player/lesson-live.ts').filter((f) => !page1.has(f));
+  expect(engine.length).toBeGreaterThan(0);
+  expect(names(loaded).filter((n) => engine.includes(n))).toEqual([]);
+  await expect(page.locator('main.lesson')).toHaveAttribute('data-engine', 'shipped');
   await page.screenshot({ path: `${SCREENS}/first-lesson-step-1.png` });
 
   // It plays: Next moves the engine's run to step 2's cue and the picture follows.

@@ -14,6 +14,7 @@ import type { Lesson } from '../../src/lessons/lesson.types.ts';
 import LessonPlayer from '../../src/lessons/player/LessonPlayer.svelte';
 import { compareKit } from '../../src/lessons/player/compare-kit.ts';
 import { pipelineKit, type PictureKit } from '../../src/lessons/player/picture-kit.ts';
+import { loadedKit } from './support/loaded-kit.ts';
 
 const loaded = loadLessons('src/lessons');
 if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
@@ -75,14 +76,16 @@ async function reveal(
   kit: PictureKit = pipelineKit,
 ): Promise<string> {
   const user = userEvent.setup();
-  const view = render(LessonPlayer, { lesson, next: null, step, ongo: () => {}, kit });
+  const ready = await loadedKit(lesson, kit);
+  const view = render(LessonPlayer, { lesson, next: null, step, ongo: () => {}, kit: ready });
   const narration = screen.getByRole('region', { name: 'Narration' });
   // The question box loads on demand.
   await waitFor(() => expect(narration).toHaveTextContent('Predict:'));
   const box = within(narration).queryByLabelText('Your answer');
   if (box && box.tagName === 'INPUT') await user.type(box, typed);
   await user.click(screen.getByRole('button', { name: /^Next$/ }));
-  expect(narration).toHaveTextContent(/The engine shows|went from/);
+  // (Next waits for the lesson's engine if it is still loading.)
+  await waitFor(() => expect(narration).toHaveTextContent(/The engine shows|went from/));
   const text = narration.querySelector('.reveal')?.textContent ?? '';
   view.unmount();
   return text.replace(/\s+/g, ' ');

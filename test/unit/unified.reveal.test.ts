@@ -2,11 +2,12 @@
  * A unified lesson's `sink` question reveals the engine's reasons the window differs from its
  * truth, in plain words, as the served questions of Lambda and Kappa lessons do (issue 10).
  */
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { expect, it } from 'vitest';
 import { loadLessons } from '../../src/lessons/build/lessons.plugin.ts';
 import LessonPlayer from '../../src/lessons/player/LessonPlayer.svelte';
+import { loadedKit } from './support/loaded-kit.ts';
 
 const loaded = loadLessons('src/lessons');
 if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
@@ -17,12 +18,14 @@ async function reveal(id: string, title: string): Promise<string> {
   const step = lesson.steps.findIndex((s) => s.title === title) + 1;
   expect(step).toBeGreaterThan(0);
   const user = userEvent.setup();
-  const view = render(LessonPlayer, { lesson, next: null, step, ongo: () => {} });
+  const kit = await loadedKit(lesson);
+  const view = render(LessonPlayer, { lesson, next: null, step, ongo: () => {}, kit });
   const narration = screen.getByRole('region', { name: 'Narration' });
   const box = await within(narration).findByLabelText('Your answer');
   await user.type(box, '14');
   await user.click(screen.getByRole('button', { name: /^Next$/ }));
-  expect(narration).toHaveTextContent('The engine shows');
+  // (Next waits for the lesson's engine if it is still loading.)
+  await waitFor(() => expect(narration).toHaveTextContent('The engine shows'));
   // The reasons load on demand: they appear once loaded, without another click.
   await within(narration).findByText(/Why it differs from the truth/);
   const text = narration.querySelector('.reveal')?.textContent ?? '';

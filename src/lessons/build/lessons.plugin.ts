@@ -3,7 +3,8 @@
  * `lesson.md` with `marked` and `yaml` and checks it against the engine, then serves virtual
  * modules: `virtual:lesson-catalog` (titles and summaries, for the first page),
  * `virtual:lesson-loaders` (one loader per lesson, so a lesson page loads only its own lesson:
- * `virtual:lesson/<id>`, also what an embedded lesson loads). Any problem fails the build (and shows
+ * `virtual:lesson/<id>`, also what an embedded lesson loads; a pipeline lesson's chunk carries its
+ * first screen, computed here by the engine: `lesson.first-screen.ts`). Any problem fails the build (and shows
  * Vite's overlay in development) with messages naming the file, the step and what is wrong.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Lesson, LessonEntry } from '../lesson.types.ts';
 import { checkLesson } from './lesson.check.ts';
+import { shippedLesson } from './lesson.first-screen.ts';
 import { parseLesson } from './lesson.parse.ts';
 
 const CATALOG = 'virtual:lesson-catalog';
@@ -104,7 +106,7 @@ export function lessonsPlugin(dir: string): Plugin {
           .join(',')}};`;
       const lesson = lessons.find((l) => `\0${ONE}${l.id}` === id);
       if (!lesson) this.error(`There is no lesson "${id.slice(ONE.length + 1)}"`);
-      return `export default ${JSON.stringify(lesson)};`;
+      return `export default ${JSON.stringify(shippedLesson(lesson))};`;
     },
   };
 }

@@ -41,12 +41,45 @@ export abstract class LessonSteps {
   revealed = $state.raw<readonly number[]>([]);
   answers = $state.raw<Readonly<Record<number, string>>>({});
   /** Set when a scenario could not run (never for a lesson the build accepted). */
-  problem: string | null = null;
+  problem = $state.raw<string | null>(null);
   /** The scenario file the playhead is running. */
   #loaded = '';
   #stopTravel: (() => void) | null = null;
+  /** Moves asked for before the steps could move, still waiting (run in the order asked). */
+  #waiting: Promise<void> = Promise.resolve();
+  #pending = 0;
 
   constructor(readonly lesson: Lesson) {}
+
+  /**
+   * True once the steps can move. A session whose engine loads on demand (`LessonSession`)
+   * becomes ready when it has loaded; the others are ready from the start.
+   */
+  get ready(): boolean {
+    return true;
+  }
+
+  /** Resolves once ready (loading now whatever is missing); rejects if that cannot load. */
+  whenReady(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /**
+   * Runs a move (Next, Back, a click on the picture) now if the steps can move, else as soon as
+   * they can, after the moves asked for before it: pressing Next while the engine is still
+   * loading waits for it, then moves. Resolves once the move has run (or was dropped because
+   * the engine could not load, which `problem` then says).
+   */
+  queue(move: () => void): Promise<void> {
+    if (this.ready && this.#pending === 0) {
+      move();
+      return Promise.resolve();
+    }
+    this.#pending++;
+    const ran = this.#waiting.then(() => this.whenReady()).then(move, () => undefined);
+    this.#waiting = ran.catch(() => undefined).finally(() => this.#pending--);
+    return ran;
+  }
 
   /** The playback the steps move. */
   protected abstract get playhead(): Playhead;

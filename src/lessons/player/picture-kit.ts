@@ -1,8 +1,9 @@
 /**
  * How a lesson's picture is played: the session that runs its scenarios and the component that
- * draws it. Pipeline lessons use the pipeline (on every lesson page already); a compare lesson's
- * kit (the compare view's stage and its runs through each column) loads only when such a lesson
- * is opened, so other lesson pages do not carry it.
+ * draws it. Pipeline lessons use the pipeline (its picture on every lesson page; its engine loads
+ * on demand, `LessonSession`); a compare lesson's kit (the compare view's stage and its runs
+ * through each column) loads only when such a lesson is opened, so other lesson pages do not
+ * carry it.
  */
 import type { Component } from 'svelte';
 import type { Lesson } from '../lesson.types.ts';
@@ -22,14 +23,14 @@ export const pipelineKit: PictureKit = {
 };
 
 /**
- * The kit a lesson's `picture` needs (a compare lesson's is loaded on demand), once the engine
- * can run every scenario the lesson plays (the unified pipeline is loaded on demand too).
+ * The kit a lesson's `picture` needs. A compare lesson's is loaded on demand, with the engine
+ * parts its scenarios need (the unified pipeline, say); a pipeline lesson's session loads its
+ * engine itself, when the page is idle if the lesson shipped its first screen.
  */
 export async function kitFor(lesson: Lesson): Promise<PictureKit> {
+  if (lesson.picture !== 'compare') return pipelineKit;
   const [kit] = await Promise.all([
-    lesson.picture === 'compare'
-      ? import('./compare-kit.ts').then((m) => m.compareKit)
-      : Promise.resolve(pipelineKit),
+    import('./compare-kit.ts').then((m) => m.compareKit),
     loadLessonEngine(lesson),
   ]);
   return kit;
