@@ -4,16 +4,20 @@
  * For each architecture a child process generates 1,000,000 signups over 3 days, runs them
  * through the engine (Lambda: at-least-once with one speed-layer crash; Kappa: one deploy and
  * replay), and, in the same process, a bare loop that computes the same per-day distinct counts.
+ * The two sides run alternately, `RUNS` times each (bare, engine, bare, engine, …), and the ratio
+ * is of their medians, wall time and CPU time (`process.cpuUsage`, which a loaded machine skews
+ * less): both sides include their first, cold run and share whatever load the machine has.
  * Then a ~10,000-step run is built and seeked to random steps. Results print as a table; copy
  * them into docs/benchmarks.md with the machine and date.
  */
 import { spawnSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseScenario, Simulation, runScenario } from '../src/engine/index.ts';
 import type { Scenario, ScenarioInput } from '../src/engine/index.ts';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MB = 1024 * 1024;
 
 function scenarioInput(architecture: 'lambda' | 'kappa', count: number): ScenarioInput {
@@ -70,6 +74,14 @@ function time<T>(f: () => T): [T, number] {
   return [value, performance.now() - t0];
 }
 
+/** Wall and CPU time (this process, all threads: the collector's included) of one call. */
+function timeCpu<T>(f: () => T): [T, number, number] {
+  const c0 = process.cpuUsage();
+  const [value, ms] = time(f);
+  const c = process.cpuUsage(c0);
+  return [value, ms, (c.user + c.system) / 1000];
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
@@ -78,20 +90,34 @@ function median(xs: number[]): number {
 /** One architecture, in this process: prints one JSON line. */
 function child(architecture: 'lambda' | 'kappa'): void {
   const [scenario, parseMs] = time(() => parse(scenarioInput(architecture, EVENTS)));
-  // The bare loop is fast and noisy: take the median of 5.
+  // Alternately, so that both sides see the same load; medians of RUNS each, cold runs included.
   const bare: number[] = [];
-  for (let k = 0; k < 5; k++) bare.push(time(() => bareLoop(scenario))[1]);
-  const [report, headlessMs] = time(() => runScenario(scenario));
+  const bareCpu: number[] = [];
+  const headless: number[] = [];
+  const headlessCpu: number[] = [];
+  let report: ReturnType<typeof runScenario> | null = null;
+  for (let k = 0; k < RUNS; k++) {
+    const [, bMs, bCpu] = timeCpu(() => bareLoop(scenario));
+    bare.push(bMs);
+    bareCpu.push(bCpu);
+    const [r, eMs, eCpu] = timeCpu(() => runScenario(scenario));
+    report = r;
+    headless.push(eMs);
+    headlessCpu.push(eCpu);
+  }
   const [sim, simMs] = time(() => Simulation.create(scenario));
   const peakMb = process.resourceUsage().maxRSS / 1024;
   console.log(
     JSON.stringify({
       architecture,
       events: scenario.events.length,
-      steps: report.steps,
+      steps: report!.steps,
       parseMs,
       bareMs: median(bare),
-      headlessMs,
+      bareCpuMs: median(bareCpu),
+      headlessMs: median(headless),
+      headlessCpuMs: median(headlessCpu),
+      loadAverage: loadavg()[0],
       simMs,
       checkpoints: sim.checkpointStats,
       peakMb,
@@ -150,12 +176,15 @@ function main(): void {
     `Lambda·Kappa Lab engine benchmark — ${cpus()[0]?.model ?? '?'} ×${cpus().length}, ${fmt(totalmem() / MB / 1024)} GiB, Node ${process.version}`,
   );
   console.log(
-    '| run | events | steps | engine run (headless) | events/s | with checkpoints | bare loop | ratio | peak RSS |',
+    `Medians of ${RUNS} alternating runs each (bare loop, engine, bare loop, engine, …) in one process; CPU time by process.cpuUsage.`,
   );
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log(
+    '| run | events | steps | engine run (headless) | events/s | with checkpoints | bare loop | ratio (wall) | ratio (CPU) | load | peak RSS |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results.slice(0, 2) as Record<string, number>[]) {
     console.log(
-      `| ${r.architecture} | ${r.events} | ${r.steps} | ${fmt(r.headlessMs)} ms | ${fmt((r.events / r.headlessMs) * 1000)} | ${fmt(r.simMs)} ms | ${fmt(r.bareMs)} ms | ${(r.headlessMs / r.bareMs).toFixed(1)}× (${(r.simMs / r.bareMs).toFixed(1)}× with checkpoints) | ${fmt(r.peakMb)} MB |`,
+      `| ${r.architecture} | ${r.events} | ${r.steps} | ${fmt(r.headlessMs)} ms (CPU ${fmt(r.headlessCpuMs)} ms) | ${fmt((r.events / r.headlessMs) * 1000)} | ${fmt(r.simMs)} ms | ${fmt(r.bareMs)} ms (CPU ${fmt(r.bareCpuMs)} ms) | ${(r.headlessMs / r.bareMs).toFixed(1)}× (${(r.simMs / r.bareMs).toFixed(1)}× with checkpoints) | ${(r.headlessCpuMs / r.bareCpuMs).toFixed(1)}× | ${r.loadAverage.toFixed(1)} | ${fmt(r.peakMb)} MB |`,
     );
   }
   const s = results[2] as Record<string, number>;

@@ -117,7 +117,7 @@ describe('engine properties', () => {
         for (let g = 0; g < w.recordCount; g++) {
           const ev = w.recEvent[g];
           records.push({
-            id: w.eventId[ev],
+            id: s.events[ev].id,
             user: w.users[w.eventUser[ev]],
             time: w.eventTime[ev],
           });

@@ -39,6 +39,11 @@ export interface Core {
   readonly appended: number;
   readonly earliest: number;
   readonly truth: Truth;
+  /**
+   * Whether steps leave their facts (`Engine.last`). A headless run (`runScenario`) reads only
+   * the answers, so its appends, fetches, processing and commits leave none (null).
+   */
+  readonly facts: boolean;
   /** Truth for a day (by the architecture's aggregate when it has its own). */
   truthOn(day: number): number;
   /** Schedules a recovery of `target` (an architecture's own numbering) at `at`. */
@@ -62,8 +67,8 @@ export interface Architecture {
   /** Streaming jobs (shared `StreamJob` machinery), in job order; may be empty. */
   readonly jobs: readonly StreamJob[];
   next(core: Core, scan: Scan): void;
-  /** Performs one of the occurrences it offered. */
-  perform(core: Core, kind: StepKind, subject: number, job: number): StepFact;
+  /** Performs one of the occurrences it offered; its fact (null: see `Core.facts`). */
+  perform(core: Core, kind: StepKind, subject: number, job: number): StepFact | null;
   /** A crash fault, a deploy fault, and a recovery it scheduled. */
   crash(core: Core, fault: Extract<Fault, { kind: 'crash' }>): StepFact;
   deploy(core: Core, fault: Extract<Fault, { kind: 'deploy' }>): StepFact;

@@ -67,6 +67,8 @@ export function allows<M extends AnyStateMachine>(
   const byState = new Map<string, TransitionLike[] | null>();
   const root = machine.root;
   const guards = machine.implementations.guards as Record<string, Guard>;
+  // The guards' argument, filled in place: a guard reads it and keeps nothing (no garbage per call).
+  const args: { context: unknown; event: unknown } = { context: null, event: null };
   const named = (t: TransitionLike): boolean =>
     t.guard === undefined ||
     (typeof guards[t.guard as string] === 'function' && !('check' in guards[t.guard as string]));
@@ -88,9 +90,16 @@ export function allows<M extends AnyStateMachine>(
       byState.set(s.value, ts);
     }
     if (ts === null || s.status !== 'active') return s.can(event);
-    for (const t of ts)
-      if (t.guard === undefined || guards[t.guard as string]({ context: s.context, event }))
-        return t.target !== undefined || t.actions.length > 0;
+    for (const t of ts) {
+      if (t.guard !== undefined) {
+        args.context = s.context;
+        args.event = event;
+        const ok = guards[t.guard as string](args);
+        args.context = args.event = null;
+        if (!ok) continue;
+      }
+      return t.target !== undefined || t.actions.length > 0;
+    }
     return false;
   };
 }

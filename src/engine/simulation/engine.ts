@@ -92,7 +92,12 @@ export class Engine implements Core {
   /** Answers in the order they happened, and the query index of each. */
   answers: QueryAnswer[] = [];
   answeredQueries: number[] = [];
-  /** What the step just performed did (null before the first step). */
+  /**
+   * Whether steps leave their facts in `last` (`Core.facts`): a headless run turns it off, since
+   * it reads only the answers.
+   */
+  facts = true;
+  /** What the step just performed did (null before the first step, or when `facts` is off). */
   last: StepFact | null = null;
   lastTime = 0;
 
@@ -173,14 +178,14 @@ export class Engine implements Core {
     return true;
   }
 
-  private perform(kind: StepKind, subject: number, job: number): StepFact {
+  private perform(kind: StepKind, subject: number, job: number): StepFact | null {
     switch (kind) {
       case 'log.trimmed':
         return this.trim();
       case 'record.appended':
         this.appended++;
         this.arch.appended?.(this, subject);
-        return { kind, record: subject };
+        return this.facts ? { kind, record: subject } : null;
       case 'job.crashed':
       case 'deploy.started': {
         this.faultPosition++;

@@ -321,6 +321,7 @@ export function runScenario(scenario: Scenario): Report {
   const own = headlessRunner(scenario); // the unified pipeline's own run
   if (own) return own(scenario);
   const engine = new Engine(buildWorld(scenario));
+  engine.facts = false; // nothing reads them: the report is the answers
   let steps = 0;
   while (engine.step()) steps++;
   return {

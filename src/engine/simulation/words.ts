@@ -4,14 +4,14 @@
  */
 import type { StreamJob } from '../stream/stream.job.ts';
 import { calendarFor, dayKey, MINUTE } from '../time/time.logic.ts';
-import { offsetsAt, type World } from '../world/world.ts';
+import { eventIdOf, offsetsAt, type World } from '../world/world.ts';
 import type { RecordInfo } from './simulation.types.ts';
 
 export function recordInfo(world: World, index: number): RecordInfo {
   const ev = world.recEvent[index];
   return {
     index,
-    id: world.eventId[ev],
+    id: eventIdOf(world, ev),
     user: world.users[world.eventUser[ev]],
     time: world.eventTime[ev],
     arrival: world.recArrival[index],

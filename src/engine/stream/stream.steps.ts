@@ -36,7 +36,10 @@ export function offerJob(core: Core, job: StreamJob, j: number, scan: Scan): voi
   if (job.nextCommitAt !== Infinity) scan.consider(job.nextCommitAt, 'offsets.committed', -1, j);
 }
 
-/** Performs a fetch, processing or commit of job `j`; null for any other kind. */
+/**
+ * Performs a fetch, processing or commit of job `j` (any other kind is an error) and returns
+ * its fact, or null when the run keeps no facts (`core.facts`: a headless run).
+ */
 export function performJobStep(
   core: Core,
   jobs: readonly StreamJob[],
@@ -48,9 +51,10 @@ export function performJobStep(
   switch (kind) {
     case 'record.fetched':
       job.fetch(subject, core.now, core.earliest);
-      return { kind, job: j, record: subject };
+      return core.facts ? { kind, job: j, record: subject } : null;
     case 'record.processed': {
       const outcome = job.process(core.now);
+      if (!core.facts) return null;
       const t = job.tally;
       return {
         kind,
@@ -65,9 +69,10 @@ export function performJobStep(
     }
     case 'offsets.committed':
       job.commit();
+      if (!core.facts) return null;
       return { kind, job: j, position: job.committed, checkpoint: job.delivery === 'exactly-once' };
   }
-  return null;
+  throw new Error(`a streaming job performs no ${kind}`);
 }
 
 /** A crash of job `j` (the machine decides whether it takes effect), down for `downFor`. */

@@ -75,14 +75,15 @@ export function unifiedView(
   const records: UnifiedRecordView[] = [];
   for (let r = 0; r < w.recordCount; r++) {
     const ev = w.recEvent[r];
+    const event = e.scenario.events[ev];
     records.push({
       index: r,
-      event: w.eventId[ev],
+      event: event.id,
       user: w.users[w.eventUser[ev]],
       eventTime: w.eventTime[ev],
       arrival: w.recArrival[r],
       partition: w.recPartition[r],
-      value: e.scenario.events[ev].value,
+      value: event.value,
       fate: r >= e.appended ? 'not-arrived' : FATES[e.recordFate[r]],
     });
   }

@@ -6,7 +6,7 @@
  */
 import type { Logic, Scenario } from '../scenario/scenario.types.ts';
 import { calendarFor } from '../time/time.logic.ts';
-import { stableOrder } from './order.logic.ts';
+import { nearlySortedOrder, stableOrder } from './order.logic.ts';
 
 /** A business logic resolved against the world: O(1) day and exclusion look-ups per event. */
 export interface LogicTable {
@@ -21,7 +21,6 @@ export interface World {
   scenario: Scenario;
   /** Events (input order) */
   eventCount: number;
-  eventId: string[];
   eventUser: Int32Array;
   eventTime: Float64Array;
   /** Interned user names. */
@@ -69,98 +68,96 @@ export function buildWorld(scenario: Scenario): World {
   const events = scenario.events;
   const eventCount = events.length;
   const partitions = scenario.log.partitions;
-  // Users interned 0, 1, 2… in order of first appearance by an open-addressing table keyed by
-  // their FNV-1a hash (which the partition needs anyway): one hash and usually one probe per
-  // event, without a Map of a million strings.
-  let size = 16;
-  while (size < 2 * eventCount) size *= 2;
-  const slots = new Int32Array(size).fill(-1);
-  const users: string[] = [];
-  const userPartition: number[] = [];
-  const eventId: string[] = new Array(eventCount);
-  const eventUser = new Int32Array(eventCount);
-  const eventTime = new Float64Array(eventCount);
-  const eventArrival = new Float64Array(eventCount);
   // Producer retries add a second record of an event: only the retried ids are looked up (ids
   // are unique, and validation refuses unknown ones).
   const retried = new Map<string, number>();
-  for (const f of scenario.faults) if (f.kind === 'producer-retry') retried.set(f.event, 0);
+  let retries = 0;
+  for (const f of scenario.faults) {
+    if (f.kind !== 'producer-retry') continue;
+    retried.set(f.event, 0);
+    retries++;
+  }
+  const recordCount = eventCount + retries;
+  // Users interned 0, 1, 2… in order of first appearance by an open-addressing table keyed by
+  // their FNV-1a hash (which the partition needs anyway): one hash and usually one probe per
+  // event, without a Map of a million strings; a slot's user is compared by name only when its
+  // hash matches.
+  let size = 16;
+  while (size < 2 * eventCount) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  const userHash = new Int32Array(eventCount);
+  const users: string[] = new Array<string>(eventCount);
+  let userCount = 0;
+  const eventUser = new Int32Array(eventCount);
+  const eventTime = new Float64Array(eventCount);
+  // Each record's arrival in input order: the events, then the retry copies in fault order.
+  const arrivalOf = new Float64Array(recordCount);
   for (let i = 0; i < eventCount; i++) {
     const e = events[i];
     const user = e.user;
-    const h = fnv1a(user);
+    const h = fnv1a(user) | 0;
     // Spread the low bits before masking (FNV-1a's low bits vary little between similar ids).
-    let slot = Math.imul(h ^ (h >>> 16), 0x85ebca6b) & (size - 1);
+    let slot = Math.imul(h ^ (h >>> 16), 0x85ebca6b) & mask;
     let u = slots[slot];
-    while (u >= 0 && users[u] !== user) u = slots[(slot = (slot + 1) & (size - 1))];
+    while (u >= 0 && (userHash[u] !== h || users[u] !== user))
+      u = slots[(slot = (slot + 1) & mask)];
     if (u < 0) {
-      slots[slot] = u = users.length;
-      users.push(user);
-      userPartition.push(h % partitions);
+      slots[slot] = u = userCount++;
+      users[u] = user;
+      userHash[u] = h;
     }
     eventUser[i] = u;
-    eventId[i] = e.id;
     eventTime[i] = e.time;
-    eventArrival[i] = e.arrival;
-    if (retried.size > 0 && retried.has(e.id)) retried.set(e.id, i);
+    arrivalOf[i] = e.arrival;
+    if (retries > 0 && retried.has(e.id)) retried.set(e.id, i);
   }
-  const retryEvents: number[] = [];
-  const retryArrivals: number[] = [];
+  users.length = userCount;
+  const retryEvent = new Int32Array(retries);
+  let k = 0;
   for (const f of scenario.faults) {
     if (f.kind !== 'producer-retry') continue;
     const ev = retried.get(f.event)!;
-    retryEvents.push(ev);
-    retryArrivals.push(eventArrival[ev] + f.after);
-  }
-
-  const recordCount = eventCount + retryEvents.length;
-  const arrivalOf = new Float64Array(recordCount);
-  const eventOf = new Int32Array(recordCount);
-  for (let i = 0; i < eventCount; i++) {
-    arrivalOf[i] = eventArrival[i];
-    eventOf[i] = i;
-  }
-  for (let k = 0; k < retryEvents.length; k++) {
-    arrivalOf[eventCount + k] = retryArrivals[k];
-    eventOf[eventCount + k] = retryEvents[k];
+    retryEvent[k] = ev;
+    arrivalOf[eventCount + k++] = arrivalOf[ev] + f.after;
   }
   // Arrival order; ties keep input order (events in file order, then retries in fault order).
-  const order = stableOrder(arrivalOf);
+  const { order, sorted: recArrival } = nearlySortedOrder(arrivalOf);
 
   const recEvent = new Int32Array(recordCount);
-  const recArrival = new Float64Array(recordCount);
   const recPartition = new Uint8Array(recordCount);
   const recOffset = new Int32Array(recordCount);
   const recCopy = new Uint8Array(recordCount);
   const recOutOfOrder = new Uint8Array(recordCount);
   const partitionSize = new Int32Array(partitions);
-  const copies = new Uint8Array(eventCount);
+  const copies = retries > 0 ? new Uint8Array(eventCount) : null;
+  const firstRecord = new Int32Array(eventCount);
   let maxTime = -Infinity;
   for (let g = 0; g < recordCount; g++) {
     const src = order[g];
-    const ev = eventOf[src];
-    const p = userPartition[eventUser[ev]];
+    const ev = src < eventCount ? src : retryEvent[src - eventCount];
+    const p = (userHash[eventUser[ev]] >>> 0) % partitions;
     recEvent[g] = ev;
-    recArrival[g] = arrivalOf[src];
     recPartition[g] = p;
     recOffset[g] = partitionSize[p]++;
-    recCopy[g] = copies[ev] < 255 ? copies[ev]++ : 255;
+    const copy = copies === null ? 0 : copies[ev] < 255 ? copies[ev]++ : 255;
+    recCopy[g] = copy;
+    if (copy === 0) firstRecord[ev] = g;
     const t = eventTime[ev];
     if (t < maxTime) recOutOfOrder[g] = 1;
     else maxTime = t;
   }
-  const firstRecord = new Int32Array(eventCount).fill(-1);
-  for (let g = 0; g < recordCount; g++) if (recCopy[g] === 0) firstRecord[recEvent[g]] = g;
   const partitionRecords: Int32Array[] = [];
-  const fill = new Int32Array(partitions);
   for (let p = 0; p < partitions; p++) partitionRecords.push(new Int32Array(partitionSize[p]));
-  for (let g = 0; g < recordCount; g++)
-    partitionRecords[recPartition[g]][fill[recPartition[g]]++] = g;
+  partitionSize.fill(0);
+  for (let g = 0; g < recordCount; g++) {
+    const p = recPartition[g];
+    partitionRecords[p][partitionSize[p]++] = g;
+  }
 
   const world: World = {
     scenario,
     eventCount,
-    eventId,
     eventUser,
     eventTime,
     users,
@@ -182,25 +179,41 @@ export function buildWorld(scenario: Scenario): World {
   return world;
 }
 
+/** An event's id (events are the scenario's, in input order). */
+export function eventIdOf(world: World, ev: number): string {
+  return world.scenario.events[ev].id;
+}
+
 /** Every logic any job or truth uses, resolved once; also fixes the day range of the run. */
 function buildTables(world: World): void {
   const s = world.scenario;
   const logics: Logic[] = [s.logic, s.batch.logic, s.speed.logic, s.kappa.logic];
   for (const f of s.faults) if (f.kind === 'deploy') logics.push(f.logic);
-  const dayNumbers = new Map<string, Float64Array>();
+  // Per time zone, each event's local day number (then made relative to the base, in place:
+  // logics in the same zone share it).
+  const dayNumbers = new Map<string, Int32Array>();
   let min = Infinity;
   let max = -Infinity;
   const consider = (d: number): void => {
     if (d < min) min = d;
     if (d > max) max = d;
   };
+  const { eventCount, eventTime } = world;
   for (const logic of logics) {
     if (dayNumbers.has(logic.timeZone)) continue;
     const cal = calendarFor(logic.timeZone);
-    const days = new Float64Array(world.eventCount);
-    for (let i = 0; i < world.eventCount; i++) {
-      days[i] = cal.dayOf(world.eventTime[i]);
-      consider(days[i]);
+    const days = new Int32Array(eventCount);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < eventCount; i++) {
+      const d = cal.dayOf(eventTime[i]);
+      days[i] = d;
+      if (d < lo) lo = d;
+      if (d > hi) hi = d;
+    }
+    if (eventCount > 0) {
+      consider(lo);
+      consider(hi);
     }
     consider(cal.dayOf(s.start));
     consider(cal.dayOf(s.end));
@@ -208,12 +221,11 @@ function buildTables(world: World): void {
   }
   world.dayBase = min - 1;
   world.dayCount = max - min + 3;
+  for (const days of dayNumbers.values())
+    for (let i = 0; i < eventCount; i++) days[i] -= world.dayBase;
   for (const logic of logics) {
     const key = logicKey(logic);
     if (world.tables.has(key)) continue;
-    const days = dayNumbers.get(logic.timeZone)!;
-    const eventDay = new Int32Array(world.eventCount);
-    for (let i = 0; i < world.eventCount; i++) eventDay[i] = days[i] - world.dayBase;
     const userExcluded = new Uint8Array(world.users.length);
     const prefix = logic.excludeUserPrefix;
     if (prefix) {
@@ -221,7 +233,7 @@ function buildTables(world: World): void {
         if (world.users[u].startsWith(prefix)) userExcluded[u] = 1;
       }
     }
-    world.tables.set(key, { logic, eventDay, userExcluded });
+    world.tables.set(key, { logic, eventDay: dayNumbers.get(logic.timeZone)!, userExcluded });
   }
 }
 

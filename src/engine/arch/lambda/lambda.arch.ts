@@ -68,7 +68,7 @@ export class LambdaArchitecture implements Architecture {
     offerJob(core, this.speed, 0, scan);
   }
 
-  perform(core: Core, kind: StepKind, subject: number, job: number): StepFact {
+  perform(core: Core, kind: StepKind, subject: number, job: number): StepFact | null {
     if (kind === 'batch.started') {
       const run = this.batch.start(core.now, core.appended, core.earliest);
       const { number, cutOff, from, endsAt } = run;
@@ -96,9 +96,7 @@ export class LambdaArchitecture implements Architecture {
         kept,
       };
     }
-    const fact = performJobStep(core, this.jobs, kind, subject, job);
-    if (!fact) throw new Error(`Lambda performs no ${kind}`);
-    return fact;
+    return performJobStep(core, this.jobs, kind, subject, job);
   }
 
   crash(core: Core, fault: Extract<Fault, { kind: 'crash' }>): StepFact {
