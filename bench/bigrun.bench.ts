@@ -22,7 +22,7 @@ import type { Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { buildAndServe } from './browser.ts';
 import { Heaps, chromiumPss, type PssSample } from './memory.ts';
-import { selfTimes, type CpuProfile } from './page-metrics.ts';
+import { selfTimes, traced, traceSelfTimes, type CpuProfile } from './page-metrics.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4181);
 const arg = (name: string, fallback: number) => {
@@ -151,13 +151,30 @@ async function main(): Promise<void> {
     const exactHere = async () => exact(Number(await timeline.inputValue()));
 
     // Drag the Timeline's thumb across the run.
-    const box = (await timeline.boundingBox())!;
-    const y = box.y + box.height / 2;
-    await page.mouse.move(box.x + 4, y);
-    await page.mouse.down();
-    for (let k = 1; k <= 40; k++) await page.mouse.move(box.x + 4 + ((box.width - 8) * k) / 41, y);
-    await page.mouse.up();
-    await exactHere();
+    const drag = async () => {
+      const box = (await timeline.boundingBox())!;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(box.x + 4, y);
+      await page.mouse.down();
+      for (let k = 1; k <= 40; k++) {
+        await page.mouse.move(box.x + 4 + ((box.width - 8) * k) / 41, y);
+      }
+      await page.mouse.up();
+      await exactHere();
+    };
+    if (process.argv.includes('--trace')) {
+      const events = await traced(served.browser, page, drag);
+      console.log('Trace of the drag, self time on the main thread:');
+      for (const { name, ms } of traceSelfTimes(events, 12)) {
+        console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`);
+      }
+      const long = events.filter(
+        (e) => e.name === 'RunTask' && (e.dur ?? 0) > 50_000 && e.ph === 'X',
+      );
+      console.log(
+        `  tasks over 50 ms (any thread): ${long.map((e) => `${((e.dur ?? 0) / 1000).toFixed(0)} ms (tid ${e.tid})`).join(', ') || 'none'}`,
+      );
+    } else await drag();
     phases.drag = await longTasks(page);
 
     for (let k = 1; k <= 10; k++) {

@@ -86,6 +86,7 @@ interface HeapUsage {
 export class Heaps {
   #workers = new Map<string, string>();
   #answers = new Map<number, HeapUsage>();
+  #done = new Set<number>();
   #next = 1;
 
   private constructor(private readonly cdp: CDPSession) {}
@@ -108,7 +109,9 @@ export class Heaps {
         id?: number;
         result?: HeapUsage;
       };
-      if (m.id !== undefined && m.result) heaps.#answers.set(m.id, m.result);
+      if (m.id !== undefined) heaps.#done.add(m.id);
+      if (m.id !== undefined && m.result && 'usedSize' in m.result)
+        heaps.#answers.set(m.id, m.result);
     });
     await cdp.send('Target.setAutoAttach', {
       autoAttach: true,
@@ -118,8 +121,22 @@ export class Heaps {
     return heaps;
   }
 
-  /** MB per target: `page` and each live worker by name (V8 heap + ArrayBuffer backing stores). */
+  /**
+   * MB per target: `page` and each live worker by name (V8 heap + ArrayBuffer backing stores),
+   * after a full garbage collection in each (so what is measured is live, not garbage yet to be
+   * collected).
+   */
   async sample(): Promise<Record<string, number>> {
+    await this.cdp.send('HeapProfiler.collectGarbage');
+    for (const sessionId of this.#workers.keys()) {
+      const id = this.#next++;
+      const message = JSON.stringify({ id, method: 'HeapProfiler.collectGarbage' });
+      await this.cdp.send('Target.sendMessageToTarget', { sessionId, message }).catch(() => {});
+      const deadline = Date.now() + 10_000;
+      while (!this.#done.has(id) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
     const mb = (h: HeapUsage) => (h.usedSize + (h.backingStorageSize ?? 0)) / MB;
     const out: Record<string, number> = {};
     out.page = mb((await this.cdp.send('Runtime.getHeapUsage')) as HeapUsage);
