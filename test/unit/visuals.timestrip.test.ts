@@ -58,6 +58,10 @@ describe('the moments of a run', () => {
         recordedSteps: { kinds: kinds.map((k) => k + 100), times, length },
       };
       expect(moments(shifted)).toEqual(walked);
+      // Found elsewhere (a worker's run brings them along).
+      const steps = momentSteps(run);
+      expect(Array.from(steps)).toEqual(walked.map((m) => m.step));
+      expect(moments({ ...perStep, momentSteps: steps })).toEqual(walked);
     }
   });
 
