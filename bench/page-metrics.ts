@@ -135,7 +135,7 @@ export function selfTimes(profile: CpuProfile, top = 25): { name: string; ms: nu
     .slice(0, top);
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;

@@ -10,6 +10,7 @@ import { stripLayout } from '../../src/visuals/timestrip/timestrip.layout.ts';
 import {
   downtimes,
   moments,
+  momentSteps,
   nextMoment,
   positionAt,
   type Moment,
@@ -37,6 +38,30 @@ describe('the moments of a run', () => {
       );
       expect(steps.length, stepKind).toBeGreaterThan(0);
       expect(found.filter((m) => m.kind === kind).map((m) => m.step)).toEqual(steps);
+    }
+  });
+
+  test('moments() over the recorded columns or found in a worker equals one kindOf per step', () => {
+    for (const run of [crash, kappa]) {
+      const perStep = {
+        stepCount: run.stepCount,
+        kindOf: (i: number) => run.kindOf(i),
+        timeOf: (i: number) => run.timeOf(i),
+      };
+      const walked = moments(perStep);
+      expect(walked.length).toBeGreaterThan(0);
+      expect(moments(run)).toEqual(walked);
+      // Another code scheme (as a worker's or the unified run's): codes shifted by 100.
+      const { kinds, times, length } = run.recordedSteps;
+      const shifted = {
+        ...perStep,
+        recordedSteps: { kinds: kinds.map((k) => k + 100), times, length },
+      };
+      expect(moments(shifted)).toEqual(walked);
+      // Found elsewhere (a worker's run brings them along).
+      const steps = momentSteps(run);
+      expect(Array.from(steps)).toEqual(walked.map((m) => m.step));
+      expect(moments({ ...perStep, momentSteps: steps })).toEqual(walked);
     }
   });
 

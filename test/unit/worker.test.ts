@@ -3,7 +3,7 @@
  * with the same engine results as a run built on the page, and the page never queues frame
  * requests (only the latest wanted position is asked next).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText, Simulation } from '../../src/engine/index.ts';
 import { computeFrame, type Frame } from '../../src/app/worker/frame.ts';
@@ -11,6 +11,7 @@ import { createHost } from '../../src/app/worker/host.ts';
 import type { FromWorker, ToWorker } from '../../src/app/worker/protocol.ts';
 import { RemoteRun } from '../../src/app/worker/remote-run.ts';
 import { buildsInWorker, PAGE_BUILD_LIMIT } from '../../src/app/worker/run-size.ts';
+import { momentSteps } from '../../src/visuals/timestrip/timestrip.select.ts';
 
 const text = readFileSync('scenarios/01-yesterday-vs-today.json', 'utf8');
 
@@ -34,6 +35,8 @@ describe('the worker host', () => {
     expect(built.stepCount).toBe(local.stepCount);
     expect(built.report).toEqual(local.report());
     expect(built.scenario.events).toEqual([]);
+    expect(built.momentSteps).toEqual(momentSteps(local));
+    expect(built.momentSteps.length).toBeGreaterThan(0);
     expect(built.eventCount).toBe(local.scenario.events.length);
     expect(Array.from(built.times)).toEqual(
       Array.from({ length: local.stepCount }, (_, i) => local.timeOf(i)),
@@ -57,6 +60,34 @@ describe('the worker host', () => {
     expect(frame.frame.recentSteps).toEqual([p - 3, p - 2, p - 1].map((i) => local.stepInfo(i)));
     const days = frame.frame.view.days.map((d) => d.day);
     expect(frame.frame.explanations).toEqual(days.map((d) => local.explain(p - 1, d)));
+  });
+
+  it('answers every bundled scenario’s frames as the page would, its event objects let go', () => {
+    for (const file of readdirSync('scenarios').filter((f) => f.endsWith('.json'))) {
+      const source = readFileSync(`scenarios/${file}`, 'utf8');
+      const local = simulationOf(source);
+      const posted: FromWorker[] = [];
+      const handle = createHost((m) => posted.push(m));
+      handle({ type: 'build', id: 1, text: source });
+      const built = posted.find((m) => m.type === 'built');
+      if (built?.type !== 'built') throw new Error(`${file} not built`);
+      expect(built.eventCount, file).toBe(local.scenario.events.length);
+      const n = local.stepCount;
+      const days = local.view(n - 1).days.map((d) => d.day);
+      const positions = [0, 1, Math.floor(n / 3), Math.floor(n / 2), n - 1, n];
+      positions.forEach((position, k) => {
+        const request = {
+          position,
+          playing: k % 2 === 0,
+          selectedDay: days.length > 0 ? days[k % days.length] : null,
+          recent: 4,
+        };
+        handle({ type: 'frame', id: 1, seq: k, ...request });
+        const frame = posted.at(-1);
+        if (frame?.type !== 'frame') throw new Error(`${file}: no frame at ${position}`);
+        expect(frame.frame, `${file} at ${position}`).toEqual(computeFrame(local, request));
+      });
+    }
   });
 
   it('reports the problems of an invalid scenario and builds nothing', () => {

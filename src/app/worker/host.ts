@@ -4,9 +4,22 @@
  * (reporting progress), keeps it, and answers frames for it.
  */
 import { formatProblem, parseScenarioText, Simulation } from '../../engine/index.ts';
+import type { Scenario } from '../../engine/index.ts';
 import { installUnifiedReasons } from '../../engine/arch/unified/unified.reasons.ts';
 import { computeFrame } from './frame.ts';
+import { momentSteps } from '../../visuals/timestrip/timestrip.select.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
+
+/**
+ * Once a Lambda or Kappa run is built, nothing reads its event objects again: the world keeps
+ * each event's user, times and id in flat arrays, and views, narration and explanations read
+ * those. The objects cost about 110 bytes each (550 MB for a 5,000,000-event run), so the worker
+ * lets them go. The unified architecture keeps them (its `sum` aggregate reads each event's
+ * value while it steps).
+ */
+export function releaseEvents(scenario: Scenario): void {
+  if (scenario.architecture !== 'unified') scenario.events = [];
+}
 
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
 
@@ -25,7 +38,10 @@ export function createHost(post: Post, progressEvery?: number): (message: ToWork
       ...(progressEvery ? { progressEvery } : {}),
     });
     current = { id, simulation };
+    const eventCount = parsed.scenario.events.length;
+    releaseEvents(parsed.scenario);
     const { kinds, times } = simulation.stepColumns();
+    const moments = momentSteps(simulation);
     post(
       {
         type: 'built',
@@ -33,12 +49,13 @@ export function createHost(post: Post, progressEvery?: number): (message: ToWork
         stepCount: simulation.stepCount,
         report: simulation.report(),
         scenario: { ...parsed.scenario, events: [] },
-        eventCount: parsed.scenario.events.length,
+        eventCount,
         input: parsed.input,
         kinds,
         times,
+        momentSteps: moments,
       },
-      [kinds.buffer, times.buffer],
+      [kinds.buffer, times.buffer, moments.buffer],
     );
   }
 

@@ -25,6 +25,8 @@ export type FromWorker =
       input: ScenarioInput;
       kinds: Uint8Array;
       times: Float64Array;
+      /** The steps the time strip marks (`momentSteps`), found here rather than on the page. */
+      momentSteps: Int32Array;
     }
   | { type: 'frame'; id: number; seq: number; frame: Frame }
   | { type: 'failed'; id: number; message: string };

@@ -28,6 +28,8 @@ const key = (r: FrameRequest) => `${r.position}|${r.playing ? 1 : 0}|${r.selecte
 export class RemoteRun implements RunHandle {
   readonly kinds: Uint8Array;
   readonly times: Float64Array;
+  /** The steps the time strip marks, found by the worker. */
+  readonly momentSteps: Int32Array | undefined;
   #seq = 0;
   /** The request the worker is answering, if any. */
   #inFlight: FrameRequest | null = null;
@@ -39,12 +41,13 @@ export class RemoteRun implements RunHandle {
     readonly id: number,
     readonly stepCount: number,
     private readonly finalReport: Report,
-    columns: { kinds: Uint8Array; times: Float64Array },
+    columns: { kinds: Uint8Array; times: Float64Array; momentSteps?: Int32Array },
     /** Called with each frame that arrives (or is found in the cache). */
     private readonly onFrame: (frame: Frame) => void,
   ) {
     this.kinds = columns.kinds;
     this.times = columns.times;
+    this.momentSteps = columns.momentSteps;
   }
 
   get recordedSteps(): { kinds: Uint8Array; times: Float64Array; length: number } {
