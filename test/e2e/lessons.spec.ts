@@ -74,6 +74,8 @@ for (const lesson of lessons) {
     await page.goto(`/#/lessons/${lesson.id}/1`);
     const n = lesson.steps.length;
     await expectStep(page, lesson.id, 1, n);
+    // The narration is what a screen reader announces at each step.
+    await expect(narration(page)).toHaveAttribute('aria-live', 'polite');
     const first = await snapshot(page, figures);
     /** What each step showed on the way forward (after its reveal). */
     const shown: Awaited<ReturnType<typeof snapshot>>[] = [];
@@ -262,4 +264,61 @@ test('lessons at 390 px wide and keyboard only', async ({ page }) => {
   }
   await expectStep(page, lessons[0].id, n, n);
   await expect(page.getByRole('heading', { name: 'What to take away' })).toBeFocused();
+});
+
+test('keyboard only through a whole lesson: the chapter menu, the question box, the reveal and Try it yourself', async ({
+  page,
+}) => {
+  const seen = watch(page);
+  // Lesson 2 asks both kinds of question: a choice (step 4) and numbers (steps 5 to 7).
+  const lesson = lessons.find((l) => l.id === '02-yesterday-vs-today')!;
+  const n = lesson.steps.length;
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/');
+  /** Tabs (or Shift+Tabs) until `target` has the focus, as a keyboard user would. */
+  async function tabTo(target: ReturnType<Page['locator']>, key = 'Tab'): Promise<void> {
+    for (let i = 0; i < 40 && !(await target.evaluate((e) => e === document.activeElement)); i++)
+      await page.keyboard.press(key);
+    await expect(target).toBeFocused();
+  }
+  const chapter = page
+    .getByRole('navigation', { name: 'Lessons' })
+    .getByRole('link', { name: lesson.title, exact: true });
+  await tabTo(chapter);
+  await page.keyboard.press('Enter');
+  for (let i = 1; i <= n; i++) {
+    await expectStep(page, lesson.id, i, n);
+    const question = lesson.steps[i - 1].question;
+    if (question?.kind === 'number') {
+      const box = narration(page).getByRole('textbox', { name: 'Your answer' });
+      await tabTo(box);
+      await page.keyboard.type('3');
+    } else if (question) {
+      // Tab reaches the group of choices; the arrow keys choose, as in any radio group.
+      await tabTo(narration(page).getByRole('radio').first());
+      await page.keyboard.press('ArrowDown');
+      await expect(narration(page).getByRole('radio', { checked: true })).toHaveCount(1);
+    }
+    if (i === n && !question) break;
+    // Next is above the narration: back up to it.
+    await tabTo(next(page), 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    if (question) {
+      // The reveal: the learner's own answer beside the engine's, and Next keeps the focus.
+      await expect(narration(page)).toContainText(
+        question.kind === 'number' ? 'You said 3' : /You predicted it|You said it/,
+      );
+      await expect(next(page)).toBeFocused();
+      if (i < n) await page.keyboard.press('Enter');
+    }
+  }
+  await expectStep(page, lesson.id, n, n);
+  const tryIt = page.getByRole('link', { name: 'Try it yourself in the sandbox' });
+  await tabTo(tryIt);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'From the lesson' })).toContainText(
+    lesson.title,
+  );
+  expect(seen.errors).toEqual([]);
 });

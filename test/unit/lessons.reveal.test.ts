@@ -7,7 +7,7 @@
  */
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseScenarioText, runScenario } from '../../src/engine/index.ts';
 import { loadLessons } from '../../src/lessons/build/lessons.plugin.ts';
 import type { Lesson } from '../../src/lessons/lesson.types.ts';
@@ -99,6 +99,12 @@ function shown(revealed: string): number {
 }
 
 describe('predict-then-reveal shows the engine’s number, and it follows the scenario', () => {
+  // The player loads its question box on demand; load it once here, so that the first test's
+  // 1 s wait for "Predict:" does not also wait for a cold module load on a busy machine.
+  beforeAll(async () => {
+    await import('../../src/lessons/player/QuestionBox.svelte');
+  });
+
   it('lesson 10: a late sign-up that arrives on time changes yesterday’s revealed answer', async () => {
     const lesson = lessonById('10-reconciliation');
     const step = stepNumber(lesson, 'The batch layer recounts');
