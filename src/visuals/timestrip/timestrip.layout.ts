@@ -6,6 +6,7 @@
 import { scaleUtc } from '../time-scale.ts';
 import { utcMinute } from 'd3-time';
 import { calendarFor, HOUR, MINUTE, zoneOffset } from '../../engine/time/time.logic.ts';
+import { textWidth } from '../pipeline/pipeline.layout.ts';
 import { dayLabel } from '../pipeline/pipeline.select.ts';
 import { dayKey } from '../../engine/time/time.logic.ts';
 import type { Moment } from './timestrip.select.ts';
@@ -25,7 +26,8 @@ export interface StripLayout {
   time: (x: number) => number;
   left: number;
   right: number;
-  days: { x: number; label: string; key: string }[];
+  /** Day boundaries; `labelled` when the day's name fits before the strip's end. */
+  days: { x: number; label: string; key: string; labelled: boolean }[];
   ticks: { x: number; label: string }[];
   marks: (Moment & { x: number })[];
   downs: { x1: number; x2: number }[];
@@ -48,7 +50,9 @@ export function stripLayout(input: StripInput): StripLayout {
   const days: StripLayout['days'] = [];
   for (let d = calendar.dayOf(input.start); d <= calendar.dayOf(end); d++) {
     const at = Math.max(input.start, calendar.startOf(d));
-    days.push({ x: x(at), label: dayLabel(dayKey(d)), key: dayKey(d) });
+    const label = dayLabel(dayKey(d));
+    const labelled = x(at) + 4 + textWidth(label, 17.5) <= input.width;
+    days.push({ x: x(at), label, key: dayKey(d), labelled });
   }
 
   const ticks: StripLayout['ticks'] = [];
