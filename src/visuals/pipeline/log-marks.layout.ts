@@ -58,10 +58,13 @@ export function spread(xs: readonly number[], pitch = TRIANGLE_PITCH): number[] 
   return out;
 }
 
+const overlaps = (a: Span, b: Span) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5;
+
 /**
- * The left edge of a label `width` wide for a mark at `anchor`: beside it on the `prefer` side,
- * else on the other side, else the nearest place (2-unit steps, at most `MAX_SHIFT` further) on
- * either side; never overlapping an obstacle and within `bounds`. Null when there is none.
+ * The left edge of a label `width` wide for a mark at `anchor`: on the `prefer` side of it, or
+ * on the other side, or just past the nearest obstacle on either side; never overlapping an
+ * obstacle, within `[min, max]` and at most `MAX_SHIFT` further than beside the mark. Null when
+ * there is no such place.
  */
 export function placeLabel(
   anchor: number,
@@ -70,18 +73,27 @@ export function placeLabel(
   bounds: Span,
   prefer: 'after' | 'before' = 'after',
 ): number | null {
-  const free = (left: number) =>
-    left >= bounds.left &&
-    left + width <= bounds.right &&
-    !obstacles.some((o) => Math.min(o.right, left + width) - Math.max(o.left, left) > 0.5);
   const after = anchor + GAP;
   const before = anchor - GAP - width;
-  for (let shift = 0; shift <= MAX_SHIFT; shift += 2)
-    for (const left of prefer === 'after'
-      ? [after + shift, before - shift]
-      : [before - shift, after + shift])
-      if (free(left)) return left;
-  return null;
+  const candidates = [after, before];
+  for (const o of obstacles) {
+    if (o.right + GAP > after) candidates.push(o.right + GAP);
+    if (o.left - GAP - width < before) candidates.push(o.left - GAP - width);
+  }
+  const wanted = prefer === 'after' ? after : before;
+  let best: number | null = null;
+  let cost = Infinity;
+  for (const left of candidates) {
+    const span = { left, right: left + width };
+    if (left < bounds.left || span.right > bounds.right) continue;
+    const shift = left >= after ? left - after : before - left;
+    if (shift > MAX_SHIFT) continue;
+    if (obstacles.some((o) => overlaps(o, span))) continue;
+    // Beside the mark on the preferred side first, then the other side, then the least shift.
+    const c = shift + (left === wanted ? 0 : 0.5);
+    if (c < cost) [best, cost] = [left, c];
+  }
+  return best;
 }
 
 /** What one lane shows, as x positions (boundaries already computed: `boundaryX`). */
@@ -97,24 +109,18 @@ export interface LaneMarksInput {
   earliest: number | null;
 }
 
-const CUT_OFF = 'cut-off';
-const EARLIEST = 'earliest';
-
-/** A label placed on a lane: in the band above the records or below them; `x` is its left edge. */
-export interface MarkLabel {
-  text: string;
-  x: number;
-  below: boolean;
-  /** What it names: its colour. */
-  kind: 'job' | 'batch' | 'earliest';
-}
-
-/** Where the lane's marks go, and the labels that found room (the others are left out). */
+/** Where the lane's marks and labels go: label positions are left edges, null if left out. */
 export interface LaneMarks {
   fetched: number[];
   committed: number[];
-  labels: MarkLabel[];
+  names: (number | null)[];
+  runLabel: number | null;
+  cutOffLabel: number | null;
+  earliestLabel: number | null;
 }
+
+export const CUT_OFF = 'cut-off';
+export const EARLIEST = 'earliest';
 
 /**
  * Places a lane's marks. Two bands: above the records the read positions (triangles pointing
@@ -122,41 +128,37 @@ export interface LaneMarks {
  * committed positions (triangles pointing up) and the "cut-off" and "earliest" labels. Poles
  * run through both bands. Does not modify its input.
  */
-export function laneMarks({ lane, jobs, run, published, earliest }: LaneMarksInput): LaneMarks {
+export function laneMarks(input: LaneMarksInput): LaneMarks {
+  const { lane, jobs, run, published, earliest } = input;
   const bounds = { left: lane.left - 30, right: lane.right + 8 };
   const fetched = spread(jobs.map((j) => j.fetched));
   const committed = spread(jobs.map((j) => j.committed));
   const flags = [run?.x, published ?? undefined].filter((x) => x !== undefined);
+
   const above: Span[] = [
     ...fetched.map(triangleSpan),
     ...flags.map((x) => ({ left: x - 1.5, right: x + 13 })),
   ];
+  const label = (text: string, at: number, band: Span[], prefer: 'after' | 'before') => {
+    const width = markLabelWidth(text);
+    const left = placeLabel(at, width, band, bounds, prefer);
+    if (left !== null) band.push({ left, right: left + width });
+    return left;
+  };
+  // The run's label goes after its flag (the flag is 12 wide).
+  const runLabel = run ? label(run.label, run.x + 10, above, 'after') : null;
+  const names = jobs.map((job, j) =>
+    job.named ? label(job.name, fetched[j], above, j % 2 === 0 ? 'after' : 'before') : null,
+  );
+
   const below: Span[] = [
     ...committed.map(triangleSpan),
     ...flags.map((x) => ({ left: x - 1.5, right: x + 1.5 })),
   ];
-  const labels: MarkLabel[] = [];
-  const label = (
-    text: string,
-    at: number,
-    kind: MarkLabel['kind'],
-    band: Span[],
-    prefer: 'after' | 'before',
-  ) => {
-    const width = markLabelWidth(text);
-    const x = placeLabel(at, width, band, bounds, prefer);
-    if (x === null) return;
-    band.push({ left: x, right: x + width });
-    labels.push({ text, x, below: band === below, kind });
-  };
-  // The run's label goes after its flag (the flag is 12 wide).
-  if (run) label(run.label, run.x + 10, 'batch', above, 'after');
-  jobs.forEach(
-    (job, j) =>
-      job.named && label(job.name, fetched[j], 'job', above, j % 2 === 0 ? 'after' : 'before'),
-  );
-  if (published !== null)
-    label(CUT_OFF, published, 'batch', below, published - lane.left > 64 ? 'before' : 'after');
-  if (earliest !== null) label(EARLIEST, earliest, 'earliest', below, 'after');
-  return { fetched, committed, labels };
+  const cutOffLabel =
+    published === null
+      ? null
+      : label(CUT_OFF, published, below, published - lane.left > 64 ? 'before' : 'after');
+  const earliestLabel = earliest === null ? null : label(EARLIEST, earliest, below, 'after');
+  return { fetched, committed, names, runLabel, cutOffLabel, earliestLabel };
 }
