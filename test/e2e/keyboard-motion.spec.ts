@@ -35,8 +35,10 @@ async function tabStops(page: Page, max = 160): Promise<{ name: string; visible:
           getComputedStyle(r).stroke === focusRgb &&
           parseFloat(getComputedStyle(r).strokeWidth) >= 2,
       );
+      const labelled = (el as HTMLInputElement).labels?.[0]?.textContent;
       const name = (
         el.getAttribute('aria-label') ??
+        labelled ??
         el.getAttribute('title') ??
         el.textContent ??
         ''

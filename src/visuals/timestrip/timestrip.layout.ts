@@ -6,7 +6,6 @@
 import { scaleUtc } from '../time-scale.ts';
 import { utcMinute } from 'd3-time';
 import { calendarFor, HOUR, MINUTE, zoneOffset } from '../../engine/time/time.logic.ts';
-import { textWidth } from '../pipeline/pipeline.layout.ts';
 import { dayLabel } from '../pipeline/pipeline.select.ts';
 import { dayKey } from '../../engine/time/time.logic.ts';
 import type { Moment } from './timestrip.select.ts';
@@ -51,7 +50,8 @@ export function stripLayout(input: StripInput): StripLayout {
   for (let d = calendar.dayOf(input.start); d <= calendar.dayOf(end); d++) {
     const at = Math.max(input.start, calendar.startOf(d));
     const label = dayLabel(dayKey(d));
-    const labelled = x(at) + 4 + textWidth(label, 17.5) <= input.width;
+    // A bold 16-px day name ("Wed 25 Nov"): about 0.6 em a character.
+    const labelled = x(at) + 4 + label.length * 9.6 <= input.width;
     days.push({ x: x(at), label, key: dayKey(d), labelled });
   }
 
