@@ -103,7 +103,9 @@ export function offsets(perPartition: readonly number[]): string {
 }
 
 /** A day key or a local wall time as the engine's narration writes them (`formatLocal`). */
-const ENGINE_TIME = /\b(\d{4}-\d{2}-\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?(?![\d:T-])/g;
+// Not followed by a digit, "T", "-" or ":" and a digit (an ISO time stays as it is); a day
+// ending a clause ("new on 2026-11-23: that day…") is a day.
+const ENGINE_TIME = /\b(\d{4}-\d{2}-\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?(?![\dT-]|:\d)/g;
 
 /**
  * The engine's narration in plain words for a learner: its day keys (`2026-11-23`) read

@@ -185,6 +185,8 @@ export class SimulationSession extends Playback {
     const from = this.view.time;
     return from + (simulation.timeOf(this.position) - from) * this.progress;
   });
+  /** What the last branch did, wherever the playhead is (the narration keeps room for it). */
+  readonly branchText = $derived(this.#branch?.text ?? null);
   readonly branchNote = $derived(
     this.#branch && this.#branch.position === this.position ? this.#branch.text : null,
   );

@@ -58,5 +58,51 @@ for (const zoom of ZOOMS) {
       await expect(counter(page)).toHaveText(/^Step 6 of/);
       await page.screenshot({ path: `${SCREENS}/zoom-phone-${zoom * 100}.png` });
     });
+
+    test('the page never scrolls sideways, and no table is cut off (it scrolls in its own box)', async ({
+      page,
+    }) => {
+      const problems: string[] = [];
+      for (const file of ['13-kappa-deploy-and-replay', '17-generated-two-and-a-half-days']) {
+        await page.goto(`/#/sandbox?s=${file}&step=0`);
+        await expect(counter(page)).toHaveText(/^Step 0 of/);
+        await button(page, 'Go to end').click();
+        await expect(counter(page)).toHaveText(/^Step (\d+) of \1$/);
+        problems.push(
+          ...(
+            await page.evaluate(() => {
+              const found: string[] = [];
+              const root = document.documentElement;
+              if (root.scrollWidth > root.clientWidth)
+                found.push(
+                  `the page scrolls sideways by ${root.scrollWidth - root.clientWidth} px`,
+                );
+              for (const table of Array.from(document.querySelectorAll('table'))) {
+                const box = table.getBoundingClientRect();
+                if (box.width === 0) continue;
+                // The nearest box that clips it must let it scroll sideways.
+                let clip = table.parentElement;
+                while (clip && getComputedStyle(clip).overflowX === 'visible') {
+                  const style = getComputedStyle(clip);
+                  if (style.contentVisibility === 'auto' || style.contain.includes('paint')) break;
+                  clip = clip.parentElement;
+                }
+                const scrolls =
+                  clip && ['auto', 'scroll'].includes(getComputedStyle(clip).overflowX);
+                const edge = clip ? clip.getBoundingClientRect().right : root.clientWidth;
+                if (box.right > edge + 0.5 && !scrolls)
+                  found.push(`table "${table.caption?.textContent ?? ''}" is cut off`);
+              }
+              return found;
+            })
+          ).map((p) => `${file}: ${p}`),
+        );
+      }
+      expect(problems).toEqual([]);
+      await page.screenshot({
+        path: `${SCREENS}/zoom-phone-${zoom * 100}-end.png`,
+        fullPage: true,
+      });
+    });
   });
 }

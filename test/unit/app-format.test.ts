@@ -27,6 +27,10 @@ describe('format', () => {
       'Back at Mon 23 Nov, 22:05 GMT-5.',
     ],
     [
+      plainWords('Job v2 counted user u4 as new on 2026-11-23: that day now shows 1.', 'UTC'),
+      'Job v2 counted user u4 as new on Mon 23 Nov: that day now shows 1.',
+    ],
+    [
       plainWords('Offset 2026-99-99 and 2026-11-24T10:00:00Z stay.', 'UTC'),
       'Offset 2026-99-99 and 2026-11-24T10:00:00Z stay.',
     ],

@@ -135,6 +135,23 @@ describe('the strip layout', () => {
     const xs = layout.ticks.map((t) => t.x);
     for (let i = 1; i < xs.length; i++) expect(xs[i] - xs[i - 1]).toBeGreaterThanOrEqual(56);
   });
+
+  test('a day that starts too near the end for its name keeps its line but not its name', () => {
+    const layout = stripLayout({
+      start: Date.UTC(2026, 10, 22, 0, 0),
+      end: Date.UTC(2026, 10, 25, 1, 0),
+      width: 1000,
+      timeZone: 'UTC',
+      moments: [],
+      downtimes: [],
+    });
+    expect(layout.days.map((d) => [d.label, d.labelled])).toEqual([
+      ['Sun 22 Nov', true],
+      ['Mon 23 Nov', true],
+      ['Tue 24 Nov', true],
+      ['Wed 25 Nov', false],
+    ]);
+  });
 });
 
 describe('TimeStrip', () => {

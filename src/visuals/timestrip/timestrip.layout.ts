@@ -25,7 +25,8 @@ export interface StripLayout {
   time: (x: number) => number;
   left: number;
   right: number;
-  days: { x: number; label: string; key: string }[];
+  /** Day boundaries; `labelled` when the day's name fits before the strip's end. */
+  days: { x: number; label: string; key: string; labelled: boolean }[];
   ticks: { x: number; label: string }[];
   marks: (Moment & { x: number })[];
   downs: { x1: number; x2: number }[];
@@ -48,7 +49,10 @@ export function stripLayout(input: StripInput): StripLayout {
   const days: StripLayout['days'] = [];
   for (let d = calendar.dayOf(input.start); d <= calendar.dayOf(end); d++) {
     const at = Math.max(input.start, calendar.startOf(d));
-    days.push({ x: x(at), label: dayLabel(dayKey(d)), key: dayKey(d) });
+    const label = dayLabel(dayKey(d));
+    // A bold 16-px day name ("Wed 25 Nov"): about 0.6 em a character.
+    const labelled = x(at) + 4 + label.length * 9.6 <= input.width;
+    days.push({ x: x(at), label, key: dayKey(d), labelled });
   }
 
   const ticks: StripLayout['ticks'] = [];
