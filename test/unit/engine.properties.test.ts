@@ -118,7 +118,7 @@ describe('engine properties', () => {
           const ev = w.recEvent[g];
           records.push({
             id: s.events[ev].id,
-            user: w.users[w.eventUser[ev]],
+            user: w.users.get(w.eventUser[ev]),
             time: w.eventTime[ev],
           });
         }

@@ -90,6 +90,55 @@ describe('the worker host', () => {
     }
   });
 
+  it('answers a generated run’s frames as the page would, with explicit events among them', () => {
+    // Explicit users and ids that look like generated ones ("user-2", "g07"), a retry of a
+    // generated event, a day selected: the frames name every event and user as the page does,
+    // from the host's compact names and without its event objects or step columns.
+    const source = JSON.stringify({
+      name: 'Generated with explicit events',
+      seed: 9,
+      architecture: 'lambda',
+      start: '2026-11-22T00:00:00Z',
+      end: '2026-11-23T02:00:00Z',
+      events: [
+        { id: 'g07', user: 'user-2', time: '2026-11-22T01:00:00Z' },
+        { id: 'e1', user: 'ann', time: '2026-11-22T02:00:00Z' },
+      ],
+      generate: {
+        count: 300,
+        from: '2026-11-22T00:00:00Z',
+        to: '2026-11-23T00:00:00Z',
+        repeatFraction: 0.3,
+        testFraction: 0.2,
+        lateFraction: 0.1,
+      },
+      logic: { excludeUserPrefix: 'test-' },
+      faults: [{ kind: 'producer-retry', event: 'g5' }],
+    });
+    const local = simulationOf(source);
+    const posted: FromWorker[] = [];
+    const handle = createHost((m) => posted.push(m));
+    handle({ type: 'build', id: 2, text: source });
+    const built = posted.find((m) => m.type === 'built');
+    if (built?.type !== 'built') throw new Error('not built');
+    expect(Array.from(built.kinds)).toEqual(Array.from(local.recordedSteps.kinds));
+    const n = local.stepCount;
+    for (const [k, position] of [1, 7, 200, Math.floor(n / 2), n - 1, n].entries()) {
+      const request = { position, playing: k % 2 === 1, selectedDay: '2026-11-22', recent: 6 };
+      handle({ type: 'frame', id: 2, seq: k, ...request });
+      const frame = posted.at(-1);
+      if (frame?.type !== 'frame') throw new Error(`no frame at ${position}`);
+      expect(frame.frame, `at ${position}`).toEqual(computeFrame(local, request));
+    }
+    // Every record's id and user, as the compact names give them, are its event's.
+    const { events } = local.scenario;
+    for (let r = 0; r < local.world.recordCount; r++) {
+      const e = events[local.world.recEvent[r]];
+      expect(local.record(r), `record ${r}`).toMatchObject({ id: e.id, user: e.user });
+    }
+    expect(events.map((e) => e.user)).toContain('user-2');
+  });
+
   it('reports the problems of an invalid scenario and builds nothing', () => {
     const posted: FromWorker[] = [];
     createHost((m) => posted.push(m))({ type: 'build', id: 1, text: '{"name": 3}' });

@@ -46,7 +46,7 @@ describe('partitions', () => {
       expect(Array.from(w.recPartition)).toEqual(expected);
       const next = new Array(p).fill(0);
       expect(Array.from(w.recOffset)).toEqual(expected.map((part) => next[part]++));
-      expect(w.users).toEqual(HASHES.map(([u]) => u));
+      expect(w.users.toArray()).toEqual(HASHES.map(([u]) => u));
       expect(Array.from(w.eventUser)).toEqual([0, 1, 2, 3, 4, 0, 1, 2, 3, 4]);
     }
   });

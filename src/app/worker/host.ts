@@ -12,15 +12,14 @@ import type { FromWorker, ToWorker } from './protocol.ts';
 
 /**
  * Once a Lambda or Kappa run is built, nothing reads its event objects again: the world keeps
- * each event's user, times and id in flat arrays, and views, narration and explanations read
- * those, except the id (`eventIdOf` reads it from the event). The objects cost about 110 bytes
- * each (550 MB for a 5,000,000-event run), so the worker keeps only their ids. The unified architecture keeps them (its `sum` aggregate reads each event's
- * value while it steps).
+ * each event's user, times and id in flat arrays (ids and users as compact name lists), and
+ * views, narration and explanations read those. The objects cost about 110 bytes each (550 MB
+ * for a 5,000,000-event run), so the worker lets them go. The unified architecture keeps them
+ * (its `sum` aggregate reads each event's value while it steps).
  */
 export function releaseEvents(scenario: Scenario): void {
   if (scenario.architecture === 'unified') return;
-  // Each event's id stays: narration and lineage name events by id (`eventIdOf` reads it).
-  scenario.events = scenario.events.map((e) => ({ id: e.id }) as Scenario['events'][number]);
+  scenario.events = [];
 }
 
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
@@ -42,8 +41,9 @@ export function createHost(post: Post, progressEvery?: number): (message: ToWork
     current = { id, simulation };
     const eventCount = parsed.scenario.events.length;
     releaseEvents(parsed.scenario);
-    const { kinds, times } = simulation.stepColumns();
     const moments = momentSteps(simulation);
+    // The page takes the columns (transferred, not copied); the worker keeps none.
+    const { kinds, times } = simulation.releaseStepColumns();
     post(
       {
         type: 'built',

@@ -57,9 +57,15 @@ class Columns {
   time: Float64Array;
   length = 0;
 
-  /** Sized from the run's estimate, so that a big run rarely copies its columns to grow. */
-  constructor(capacity: number) {
-    const n = Math.max(1024, Math.ceil(capacity));
+  /**
+   * Sized from the run's estimate, so that a big run rarely copies its columns to grow.
+   * `released`: empty columns that stand for ones handed over (reading them is a mistake).
+   */
+  constructor(
+    capacity: number,
+    readonly released = false,
+  ) {
+    const n = released ? 0 : Math.max(1024, Math.ceil(capacity));
     this.kind = new Uint8Array(n);
     this.time = new Float64Array(n);
   }
@@ -103,7 +109,9 @@ function estimateSteps(world: World): number {
 export class Simulation {
   readonly world: World;
   readonly scenario: Scenario;
-  private readonly columns: Columns;
+  private columns: Columns;
+  /** Steps in the run (the columns' length, kept when they are handed over). */
+  private readonly steps: number;
   /** checkpoints[k] is the state after k × interval steps. */
   private checkpoints: Engine[] = [];
   private interval: number;
@@ -147,6 +155,7 @@ export class Simulation {
       }
     }
     this.final = engine;
+    this.steps = cols.length;
     this.cursor = this.checkpoints[0].clone();
   }
 
@@ -156,7 +165,7 @@ export class Simulation {
   }
 
   get stepCount(): number {
-    return this.columns.length;
+    return this.steps;
   }
 
   /** The engine state after `count` steps (a private copy the caller must not keep). */
@@ -187,16 +196,17 @@ export class Simulation {
   stepInfo(i: number): StepInfo {
     const after = this.stateAfter(this.checkedStep(i) + 1);
     const fact = after.last!;
-    const c = this.columns;
     const jobIndex = 'job' in fact ? fact.job : undefined;
     const job =
       jobIndex === undefined ? undefined : jobIndex >= 0 ? after.jobs[jobIndex]?.name : 'batch';
     const record = 'record' in fact ? recordInfo(this.world, fact.record) : undefined;
     const motion = stepMotion(after, after.jobs, fact);
+    // The fact's kind and the state's time are what the columns recorded for step i (the host
+    // hands the columns to the page and keeps none).
     return {
       index: i,
-      kind: STEP_KINDS[c.kind[i]],
-      time: c.time[i],
+      kind: fact.kind,
+      time: after.lastTime,
       ...(job !== undefined ? { job } : {}),
       ...(record ? { record } : {}),
       description: describeStep(after, after.arch, fact),
@@ -251,7 +261,7 @@ export class Simulation {
 
   /** How many steps happen strictly before simulated time t (the position to branch at). */
   stepsBefore(t: number): number {
-    const time = this.columns.time;
+    const time = this.kept().time;
     let lo = 0;
     let hi = this.stepCount;
     while (lo < hi) {
@@ -274,11 +284,11 @@ export class Simulation {
 
   /** Kind of step i without replaying anything. */
   kindOf(i: number): StepKind {
-    return STEP_KINDS[this.columns.kind[i]];
+    return STEP_KINDS[this.kept().kind[i]];
   }
 
   timeOf(i: number): number {
-    return this.columns.time[i];
+    return this.kept().time[i];
   }
 
   report(): Report {
@@ -297,15 +307,31 @@ export class Simulation {
    */
   stepColumns(): { kinds: Uint8Array; times: Float64Array } {
     const n = this.stepCount;
-    return { kinds: this.columns.kind.slice(0, n), times: this.columns.time.slice(0, n) };
+    return { kinds: this.kept().kind.slice(0, n), times: this.kept().time.slice(0, n) };
+  }
+
+  /**
+   * Hands the step-kind and step-time columns over (views on their buffers, no copy: a worker
+   * transfers them to the page) and keeps none. Afterwards views, narration, lineage and
+   * explanations still answer; `kindOf`, `timeOf`, `stepsBefore` and the columns do not.
+   */
+  releaseStepColumns(): { kinds: Uint8Array; times: Float64Array } {
+    const { kinds, times } = this.recordedSteps;
+    this.columns = new Columns(0, true);
+    return { kinds, times };
+  }
+
+  private kept(): Columns {
+    if (this.columns.released) throw new Error('the step columns were handed over');
+    return this.columns;
   }
 
   /** The step kinds and times as they are recorded (views, not copies: do not modify). */
   get recordedSteps(): { kinds: Uint8Array; times: Float64Array; length: number } {
     const n = this.stepCount;
     return {
-      kinds: this.columns.kind.subarray(0, n),
-      times: this.columns.time.subarray(0, n),
+      kinds: this.kept().kind.subarray(0, n),
+      times: this.kept().time.subarray(0, n),
       length: n,
     };
   }

@@ -12,7 +12,7 @@ export function recordInfo(world: World, index: number): RecordInfo {
   return {
     index,
     id: eventIdOf(world, ev),
-    user: world.users[world.eventUser[ev]],
+    user: world.users.get(world.eventUser[ev]),
     time: world.eventTime[ev],
     arrival: world.recArrival[index],
     partition: world.recPartition[index],

@@ -18,7 +18,11 @@ export class UnifiedTruth {
   ) {
     const prefix = world.scenario.logic.excludeUserPrefix;
     this.excluded = new Uint8Array(world.users.length);
-    if (prefix) world.users.forEach((u, i) => (this.excluded[i] = u.startsWith(prefix) ? 1 : 0));
+    if (prefix) {
+      for (let u = 0; u < world.users.length; u++) {
+        this.excluded[u] = world.users.get(u).startsWith(prefix) ? 1 : 0;
+      }
+    }
   }
 
   /** The true value for local day `day` (a day number) over events with time ≤ t. */

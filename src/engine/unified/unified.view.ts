@@ -79,7 +79,7 @@ export function unifiedView(
     records.push({
       index: r,
       event: event.id,
-      user: w.users[w.eventUser[ev]],
+      user: w.users.get(w.eventUser[ev]),
       eventTime: w.eventTime[ev],
       arrival: w.recArrival[r],
       partition: w.recPartition[r],

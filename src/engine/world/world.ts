@@ -6,6 +6,7 @@
  */
 import type { Logic, Scenario } from '../scenario/scenario.types.ts';
 import { calendarFor } from '../time/time.logic.ts';
+import { NameList } from './names.ts';
 import { nearlySortedOrder, stableOrder } from './order.logic.ts';
 
 /** A business logic resolved against the world: O(1) day and exclusion look-ups per event. */
@@ -23,8 +24,14 @@ export interface World {
   eventCount: number;
   eventUser: Int32Array;
   eventTime: Float64Array;
-  /** Interned user names. */
-  users: string[];
+  /** Interned user names (`users.get(u)`), held compactly. */
+  users: NameList;
+  /**
+   * Each event's id, held compactly: once the world is built nothing reads the scenario's event
+   * objects except the unified architecture (a `sum` reads each event's value), so a big run's
+   * host can let them go.
+   */
+  eventIds: NameList;
   /** Log records in arrival order (ties: input order; a retry copy follows all events). */
   recordCount: number;
   recEvent: Int32Array;
@@ -113,6 +120,7 @@ export function buildWorld(scenario: Scenario): World {
     if (retries > 0 && retried.has(e.id)) retried.set(e.id, i);
   }
   users.length = userCount;
+  const eventIds = new NameList(eventCount, (i) => events[i].id);
   const retryEvent = new Int32Array(retries);
   let k = 0;
   for (const f of scenario.faults) {
@@ -160,7 +168,8 @@ export function buildWorld(scenario: Scenario): World {
     eventCount,
     eventUser,
     eventTime,
-    users,
+    users: new NameList(userCount, (u) => users[u]),
+    eventIds,
     recordCount,
     recEvent,
     recArrival,
@@ -175,17 +184,20 @@ export function buildWorld(scenario: Scenario): World {
     dayCount: 1,
     tables: new Map(),
   };
-  buildTables(world);
+  buildTables(world, users);
   return world;
 }
 
 /** An event's id (events are the scenario's, in input order). */
 export function eventIdOf(world: World, ev: number): string {
-  return world.scenario.events[ev].id;
+  return world.eventIds.get(ev);
 }
 
-/** Every logic any job or truth uses, resolved once; also fixes the day range of the run. */
-function buildTables(world: World): void {
+/**
+ * Every logic any job or truth uses, resolved once (`users`: the interned names, as strings);
+ * also fixes the day range of the run.
+ */
+function buildTables(world: World, users: readonly string[]): void {
   const s = world.scenario;
   const logics: Logic[] = [s.logic, s.batch.logic, s.speed.logic, s.kappa.logic];
   for (const f of s.faults) if (f.kind === 'deploy') logics.push(f.logic);
@@ -226,11 +238,11 @@ function buildTables(world: World): void {
   for (const logic of logics) {
     const key = logicKey(logic);
     if (world.tables.has(key)) continue;
-    const userExcluded = new Uint8Array(world.users.length);
+    const userExcluded = new Uint8Array(users.length);
     const prefix = logic.excludeUserPrefix;
     if (prefix) {
-      for (let u = 0; u < world.users.length; u++) {
-        if (world.users[u].startsWith(prefix)) userExcluded[u] = 1;
+      for (let u = 0; u < users.length; u++) {
+        if (users[u].startsWith(prefix)) userExcluded[u] = 1;
       }
     }
     world.tables.set(key, { logic, eventDay: dayNumbers.get(logic.timeZone)!, userExcluded });
