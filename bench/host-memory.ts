@@ -75,3 +75,4 @@ sample(`after ${frames} frames`);
 console.log(
   `steps ${steps}, page columns ${((page.kinds.byteLength + page.times.byteLength) / 1e6).toFixed(0)} MB`,
 );
+console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1e3).toFixed(0)} MB`);

@@ -5,7 +5,8 @@
  * History: a new entry at deliberate moments only: when the scenario changes (picked, run,
  * edited, injected into, imported, opened from a link) and when Play is pressed (the entry
  * before keeps the step it was pressed at). Everything else, including every step while
- * playing, replaces the current entry, and at most twice a second while playing.
+ * playing, replaces the current entry, at most twice a second while playing and four times a
+ * second while moving quickly (the last moment is always written).
  */
 import { parseScenarioText } from '../../engine/index.ts';
 import type { BundledScenario } from '../bundled-scenarios.ts';
@@ -24,6 +25,7 @@ export const bundledId = (file: string): string => file.replace(/\.json$/, '');
 
 const SANDBOX = '#/sandbox';
 const WHILE_PLAYING_MS = 500;
+const WHILE_MOVING_MS = 250;
 
 /** The query of a sandbox address, or null when the hash is not one. */
 export function sandboxQuery(hash: string): string | null {
@@ -49,6 +51,8 @@ export class AddressSync {
   /** A deliberate moment happened: the next different address gets its own entry. */
   #pushNext = false;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the address was last written (performance.now()), to space out quick moves. */
+  #lastWrite = -Infinity;
 
   constructor(
     session: SimulationSession,
@@ -189,13 +193,28 @@ export class AddressSync {
     this.#wasPlaying = playing;
     if (startedPlaying) this.#pushNext = true;
     if (playing && !startedPlaying) {
-      this.#timer ??= setTimeout(() => {
-        this.#timer = null;
-        void this.#write();
-      }, WHILE_PLAYING_MS);
+      this.#later(WHILE_PLAYING_MS);
       return;
     }
+    // Moves in quick succession (the Timeline dragged, a key held down): one write now, then at
+    // most one per `WHILE_MOVING_MS`, the last position written when they stop. Writing the
+    // address on every move cost a drag on a big run more main-thread time than anything else.
+    const now = performance.now();
+    if (this.#timer !== null) return;
+    if (now - this.#lastWrite < WHILE_MOVING_MS) {
+      this.#later(WHILE_MOVING_MS - (now - this.#lastWrite));
+      return;
+    }
+    this.#lastWrite = now;
     void this.#write();
+  }
+
+  #later(ms: number): void {
+    this.#timer ??= setTimeout(() => {
+      this.#timer = null;
+      this.#lastWrite = performance.now();
+      void this.#write();
+    }, ms);
   }
 
   async #write(): Promise<void> {

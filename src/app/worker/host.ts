@@ -34,13 +34,14 @@ export function createHost(post: Post, progressEvery?: number): (message: ToWork
       post({ type: 'problems', id, problems: parsed.problems.map((p) => formatProblem(p)) });
       return;
     }
+    const eventCount = parsed.scenario.events.length;
     const simulation = Simulation.create(parsed.scenario, {
       onProgress: (progress) => post({ type: 'progress', id, ...progress }),
       ...(progressEvery ? { progressEvery } : {}),
+      // The events go before the run's steps, states and columns take their place in memory.
+      onWorld: () => releaseEvents(parsed.scenario),
     });
     current = { id, simulation };
-    const eventCount = parsed.scenario.events.length;
-    releaseEvents(parsed.scenario);
     const moments = momentSteps(simulation);
     // The page takes the columns (transferred, not copied); the worker keeps none.
     const { kinds, times } = simulation.releaseStepColumns();

@@ -40,6 +40,12 @@ export interface SimulationOptions {
    */
   onProgress?: (progress: BuildProgress) => void;
   progressEvery?: number;
+  /**
+   * Called once the world is built, before the first step: from then on the engine reads the
+   * world, not the scenario's event objects (except the unified architecture's `sum`), so a
+   * host can let a big run's events go before the run's states and columns fill its memory.
+   */
+  onWorld?: (world: World) => void;
 }
 
 export interface BuildProgress {
@@ -125,6 +131,7 @@ export class Simulation {
     this.scenario = scenario;
     this.nearCopy = Math.max(1, options.nearCopy ?? 256);
     this.world = buildWorld(scenario);
+    options.onWorld?.(this.world);
     const budget = options.checkpointBudget ?? 256 * 1024 * 1024;
     const engine = new Engine(this.world);
     this.interval = options.checkpointInterval ?? initialInterval(this.world, engine.bytes, budget);
