@@ -37,8 +37,16 @@ export class Tally {
   earliestEvent: Int32Array;
   /** dedup by event id: 1 for event ids in the journal. */
   seen: Uint8Array;
+  /**
+   * The journal's entries [0, journalLength). Its buffer may be shared with the tally's clones
+   * (checkpoints): entries below `written.n` have been written by one of them and are never
+   * overwritten, so a clone shares the buffer instead of copying it, and a tally that appends a
+   * different entry where another already wrote one (after a rollback) takes its own copy first.
+   */
   journal: Int32Array;
   journalLength = 0;
+  /** How many entries of the journal's buffer are written (shared by all tallies using it). */
+  private written = { n: 0 };
   floor = 0;
   /** For narration: the day changed by the last `add` and the day a moved user left. */
   lastDay = -1;
@@ -73,14 +81,32 @@ export class Tally {
       if (this.seen[ev]) return Outcome.DuplicateId;
       this.seen[ev] = 1;
     }
-    if (this.journalLength === this.journal.length) {
-      const grown = new Int32Array(Math.max(64, this.journal.length * 2));
-      grown.set(this.journal);
-      this.journal = grown;
-    }
-    this.journal[this.journalLength++] = record;
+    this.append(record);
     if (record < this.floor) return Outcome.BelowFloor;
     return this.apply(ev, user);
+  }
+
+  private append(record: number): void {
+    const j = this.journalLength;
+    if (j < this.written.n) {
+      // A tally sharing the buffer wrote entry j: the same entry is shared, another one needs a
+      // buffer of this tally's own.
+      if (this.journal[j] === record) {
+        this.journalLength++;
+        return;
+      }
+      this.ownJournal(this.journal.length);
+    } else if (j === this.journal.length) this.ownJournal(Math.max(64, j * 2));
+    this.journal[j] = record;
+    this.journalLength = this.written.n = j + 1;
+  }
+
+  /** A buffer of this tally's own (entries [0, journalLength) copied), of `capacity` entries. */
+  private ownJournal(capacity: number): void {
+    const own = new Int32Array(capacity);
+    own.set(this.journal.subarray(0, this.journalLength));
+    this.journal = own;
+    this.written = { n: this.journalLength };
   }
 
   private apply(ev: number, user: number): Outcome {
@@ -194,7 +220,7 @@ export class Tally {
     c.counts = this.counts.slice();
     c.earliestEvent = this.earliestEvent.slice();
     c.seen = this.seen.slice();
-    c.journal = this.journal.slice(0, Math.max(64, this.journalLength));
+    // The journal's buffer is shared (see `journal`): its written entries never change.
     return c;
   }
 
