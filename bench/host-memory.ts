@@ -58,7 +58,6 @@ console.log(
 );
 const steps = built!.stepCount;
 const page = { kinds: built!.kinds, times: built!.times };
-built = null;
 sample('built (page columns kept)');
 for (const f of [0.5, 0.9, 0.1, 1]) {
   handle({

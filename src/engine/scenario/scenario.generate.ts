@@ -34,6 +34,38 @@ export interface GenerateOptions {
   testFraction: number;
 }
 
+/**
+ * A generated event: `g<number>`, by `user-<k>` (or `test-<k>` when `userNumber` is −k). The id
+ * and user are written out when read, so that the millions of events of a big run are not also
+ * millions of strings: half the memory of plain objects while the run is built. Reads like any
+ * `SignupEvent` (the id, user, `generated` and `value` are not own properties).
+ */
+class GeneratedEvent implements SignupEvent {
+  constructor(
+    readonly number: number,
+    readonly userNumber: number,
+    readonly time: number,
+    public arrival: number,
+  ) {}
+
+  get id(): string {
+    return `g${this.number}`;
+  }
+
+  get user(): string {
+    const k = this.userNumber;
+    return k > 0 ? `user-${k}` : `test-${-k}`;
+  }
+
+  get generated(): boolean {
+    return true;
+  }
+
+  get value(): number {
+    return 1;
+  }
+}
+
 /** Generated events in time order, ids `g1`…`gN`. Requires `to > from`. */
 export function generateEvents(random: Random, options: GenerateOptions): SignupEvent[] {
   const { count, from, to, lateFraction, maxLateness, repeatFraction, testFraction } = options;
@@ -42,26 +74,28 @@ export function generateEvents(random: Random, options: GenerateOptions): Signup
   for (let i = 0; i < count; i++) times[i] = from + random.int(0, to - from - 1);
   times.sort();
 
-  const users: string[] = [];
+  // Each generated user's number: k for `user-k`, −k for `test-k`.
+  const users = new Int32Array(count);
+  let userCount = 0;
   const lateAllowed = maxLateness > NETWORK_DELAY.max;
   const events: SignupEvent[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const reuseDraw = random.next();
     const whoDraw = random.next();
     const lateDraw = random.next();
-    let user: string;
-    if (users.length > 0 && reuseDraw < repeatFraction) {
-      user = users[Math.floor(whoDraw * users.length)];
+    let user: number;
+    if (userCount > 0 && reuseDraw < repeatFraction) {
+      user = users[Math.floor(whoDraw * userCount)];
     } else {
-      user = `${whoDraw < testFraction ? 'test' : 'user'}-${users.length + 1}`;
-      users.push(user);
+      user = whoDraw < testFraction ? -(userCount + 1) : userCount + 1;
+      users[userCount++] = user;
     }
     const late = lateAllowed && lateDraw < lateFraction;
     const delay = late
       ? random.int(NETWORK_DELAY.max + 1, maxLateness)
       : random.int(NETWORK_DELAY.min, NETWORK_DELAY.max);
     const time = times[i];
-    events[i] = { id: `g${i + 1}`, user, time, arrival: time + delay, generated: true, value: 1 };
+    events[i] = new GeneratedEvent(i + 1, user, time, time + delay);
   }
   return events;
 }
