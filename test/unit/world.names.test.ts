@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NameList } from '../../src/engine/world/names.ts';
 
-const listOf = (names: string[]) => new NameList(names.length, (i) => names[i]);
+const listOf = (names: string[]) => NameList.of(names.length, (i) => names[i]);
 
 describe('a compact name list', () => {
   it('gives back names that look patterned but are not, to the character', () => {
@@ -45,6 +45,11 @@ describe('a compact name list', () => {
         ),
         (names) => {
           expect(listOf(names).toArray()).toEqual(names);
+          // Pushed one at a time into a list that grows, then trimmed.
+          const grown = new NameList(1);
+          for (const name of names) grown.push(name);
+          grown.trim();
+          expect(grown.toArray()).toEqual(names);
         },
       ),
     );

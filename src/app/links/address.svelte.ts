@@ -5,8 +5,7 @@
  * History: a new entry at deliberate moments only: when the scenario changes (picked, run,
  * edited, injected into, imported, opened from a link) and when Play is pressed (the entry
  * before keeps the step it was pressed at). Everything else, including every step while
- * playing, replaces the current entry, at most twice a second while playing and four times a
- * second while moving quickly (the last moment is always written).
+ * playing, replaces the current entry, and at most twice a second while playing.
  */
 import { parseScenarioText } from '../../engine/index.ts';
 import type { BundledScenario } from '../bundled-scenarios.ts';
@@ -25,7 +24,6 @@ export const bundledId = (file: string): string => file.replace(/\.json$/, '');
 
 const SANDBOX = '#/sandbox';
 const WHILE_PLAYING_MS = 500;
-const WHILE_MOVING_MS = 250;
 
 /** The query of a sandbox address, or null when the hash is not one. */
 export function sandboxQuery(hash: string): string | null {
@@ -51,8 +49,6 @@ export class AddressSync {
   /** A deliberate moment happened: the next different address gets its own entry. */
   #pushNext = false;
   #timer: ReturnType<typeof setTimeout> | null = null;
-  /** When the address was last written (performance.now()), to space out quick moves. */
-  #lastWrite = -Infinity;
 
   constructor(
     session: SimulationSession,
@@ -193,28 +189,13 @@ export class AddressSync {
     this.#wasPlaying = playing;
     if (startedPlaying) this.#pushNext = true;
     if (playing && !startedPlaying) {
-      this.#later(WHILE_PLAYING_MS);
+      this.#timer ??= setTimeout(() => {
+        this.#timer = null;
+        void this.#write();
+      }, WHILE_PLAYING_MS);
       return;
     }
-    // Moves in quick succession (the Timeline dragged, a key held down): one write now, then at
-    // most one per `WHILE_MOVING_MS`, the last position written when they stop. Writing the
-    // address on every move cost a drag on a big run more main-thread time than anything else.
-    const now = performance.now();
-    if (this.#timer !== null) return;
-    if (now - this.#lastWrite < WHILE_MOVING_MS) {
-      this.#later(WHILE_MOVING_MS - (now - this.#lastWrite));
-      return;
-    }
-    this.#lastWrite = now;
     void this.#write();
-  }
-
-  #later(ms: number): void {
-    this.#timer ??= setTimeout(() => {
-      this.#timer = null;
-      this.#lastWrite = performance.now();
-      void this.#write();
-    }, ms);
   }
 
   async #write(): Promise<void> {

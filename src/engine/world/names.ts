@@ -12,64 +12,93 @@ const MAX_PREFIXES = 255;
 const MAX_DIGITS = 9;
 
 export class NameList {
-  readonly length: number;
+  /** Names held (`push` adds one). */
+  length = 0;
   private readonly prefixes: string[] = [];
+  private readonly codeOf = new Map<string, number>();
+  private lastPrefix = '';
+  private lastCode = 0;
   /** Per name: its prefix's code + 1, or 0 when it is kept as it is (in `others`). */
-  private readonly code: Uint8Array;
+  private code: Uint8Array;
   /** Per name: its number, or its index in `others`. */
-  private readonly number: Int32Array;
+  private number: Int32Array;
   private readonly others: string[] = [];
 
+  /** Room for `capacity` names (it grows when more are pushed). */
+  constructor(capacity = 16) {
+    this.code = new Uint8Array(Math.max(1, capacity));
+    this.number = new Int32Array(Math.max(1, capacity));
+  }
+
   /** The names `nameOf(0)` … `nameOf(count − 1)`. */
-  constructor(count: number, nameOf: (i: number) => string) {
-    this.length = count;
-    this.code = new Uint8Array(count);
-    this.number = new Int32Array(count);
-    const codeOf = new Map<string, number>();
-    let lastPrefix = '';
-    let lastCode = 0;
-    for (let i = 0; i < count; i++) {
-      const name = nameOf(i);
-      // The trailing digits, and their value.
-      let start = name.length;
-      while (start > 0 && name.length - start < MAX_DIGITS) {
-        const c = name.charCodeAt(start - 1);
-        if (c < 48 || c > 57) break;
-        start--;
-      }
-      const digits = name.length - start;
-      const canonical =
-        digits > 0 &&
-        (digits === 1 || name.charCodeAt(start) !== 48) &&
-        (start === 0 || !isDigit(name.charCodeAt(start - 1)));
-      let code = 0;
-      if (canonical) {
-        if (lastCode > 0 && start === lastPrefix.length && name.startsWith(lastPrefix)) {
-          code = lastCode;
-        } else {
-          const prefix = name.slice(0, start);
-          code = codeOf.get(prefix) ?? 0;
-          if (code === 0 && this.prefixes.length < MAX_PREFIXES) {
-            this.prefixes.push(prefix);
-            code = this.prefixes.length;
-            codeOf.set(prefix, code);
-          }
-          if (code > 0) {
-            lastPrefix = prefix;
-            lastCode = code;
-          }
+  static of(count: number, nameOf: (i: number) => string): NameList {
+    const list = new NameList(count);
+    for (let i = 0; i < count; i++) list.push(nameOf(i));
+    return list;
+  }
+
+  /** Adds a name at the end; returns its index. */
+  push(name: string): number {
+    const i = this.length++;
+    if (i === this.code.length) {
+      const code = new Uint8Array(2 * i);
+      code.set(this.code);
+      const number = new Int32Array(2 * i);
+      number.set(this.number);
+      this.code = code;
+      this.number = number;
+    }
+    // The trailing digits, and their value.
+    let start = name.length;
+    while (start > 0 && name.length - start < MAX_DIGITS) {
+      const c = name.charCodeAt(start - 1);
+      if (c < 48 || c > 57) break;
+      start--;
+    }
+    const digits = name.length - start;
+    const canonical =
+      digits > 0 &&
+      (digits === 1 || name.charCodeAt(start) !== 48) &&
+      (start === 0 || !isDigit(name.charCodeAt(start - 1)));
+    let code = 0;
+    if (canonical) {
+      if (
+        this.lastCode > 0 &&
+        start === this.lastPrefix.length &&
+        name.startsWith(this.lastPrefix)
+      ) {
+        code = this.lastCode;
+      } else {
+        const prefix = name.slice(0, start);
+        code = this.codeOf.get(prefix) ?? 0;
+        if (code === 0 && this.prefixes.length < MAX_PREFIXES) {
+          this.prefixes.push(prefix);
+          code = this.prefixes.length;
+          this.codeOf.set(prefix, code);
+        }
+        if (code > 0) {
+          this.lastPrefix = prefix;
+          this.lastCode = code;
         }
       }
-      if (code > 0) {
-        let n = 0;
-        for (let k = start; k < name.length; k++) n = n * 10 + name.charCodeAt(k) - 48;
-        this.code[i] = code;
-        this.number[i] = n;
-      } else {
-        this.number[i] = this.others.length;
-        this.others.push(name);
-      }
     }
+    if (code > 0) {
+      let n = 0;
+      for (let k = start; k < name.length; k++) n = n * 10 + name.charCodeAt(k) - 48;
+      this.code[i] = code;
+      this.number[i] = n;
+    } else {
+      this.number[i] = this.others.length;
+      this.others.push(name);
+    }
+    return i;
+  }
+
+  /** Lets go of the room not used (after the last `push`). */
+  trim(): void {
+    if (this.code.length === this.length) return;
+    this.code = this.code.slice(0, this.length);
+    this.number = this.number.slice(0, this.length);
   }
 
   get(i: number): string {

@@ -94,7 +94,9 @@ export function buildWorld(scenario: Scenario): World {
   const mask = size - 1;
   const slots = new Int32Array(size).fill(-1);
   const userHash = new Int32Array(eventCount);
-  const users: string[] = new Array<string>(eventCount);
+  // The names as a compact list from the start: a big run's millions of users never sit in an
+  // array of strings (a name is written out again only to compare it on a hash match).
+  const users = new NameList(1024);
   let userCount = 0;
   const eventUser = new Int32Array(eventCount);
   const eventTime = new Float64Array(eventCount);
@@ -107,11 +109,11 @@ export function buildWorld(scenario: Scenario): World {
     // Spread the low bits before masking (FNV-1a's low bits vary little between similar ids).
     let slot = Math.imul(h ^ (h >>> 16), 0x85ebca6b) & mask;
     let u = slots[slot];
-    while (u >= 0 && (userHash[u] !== h || users[u] !== user))
+    while (u >= 0 && (userHash[u] !== h || users.get(u) !== user))
       u = slots[(slot = (slot + 1) & mask)];
     if (u < 0) {
       slots[slot] = u = userCount++;
-      users[u] = user;
+      users.push(user);
       userHash[u] = h;
     }
     eventUser[i] = u;
@@ -119,8 +121,8 @@ export function buildWorld(scenario: Scenario): World {
     arrivalOf[i] = e.arrival;
     if (retries > 0 && retried.has(e.id)) retried.set(e.id, i);
   }
-  users.length = userCount;
-  const eventIds = new NameList(eventCount, (i) => events[i].id);
+  users.trim();
+  const eventIds = NameList.of(eventCount, (i) => events[i].id);
   const retryEvent = new Int32Array(retries);
   let k = 0;
   for (const f of scenario.faults) {
@@ -168,7 +170,7 @@ export function buildWorld(scenario: Scenario): World {
     eventCount,
     eventUser,
     eventTime,
-    users: new NameList(userCount, (u) => users[u]),
+    users,
     eventIds,
     recordCount,
     recEvent,
@@ -184,7 +186,7 @@ export function buildWorld(scenario: Scenario): World {
     dayCount: 1,
     tables: new Map(),
   };
-  buildTables(world, users);
+  buildTables(world);
   return world;
 }
 
@@ -193,11 +195,8 @@ export function eventIdOf(world: World, ev: number): string {
   return world.eventIds.get(ev);
 }
 
-/**
- * Every logic any job or truth uses, resolved once (`users`: the interned names, as strings);
- * also fixes the day range of the run.
- */
-function buildTables(world: World, users: readonly string[]): void {
+/** Every logic any job or truth uses, resolved once; also fixes the day range of the run. */
+function buildTables(world: World): void {
   const s = world.scenario;
   const logics: Logic[] = [s.logic, s.batch.logic, s.speed.logic, s.kappa.logic];
   for (const f of s.faults) if (f.kind === 'deploy') logics.push(f.logic);
@@ -238,11 +237,12 @@ function buildTables(world: World, users: readonly string[]): void {
   for (const logic of logics) {
     const key = logicKey(logic);
     if (world.tables.has(key)) continue;
+    const { users } = world;
     const userExcluded = new Uint8Array(users.length);
     const prefix = logic.excludeUserPrefix;
     if (prefix) {
       for (let u = 0; u < users.length; u++) {
-        if (users[u].startsWith(prefix)) userExcluded[u] = 1;
+        if (users.get(u).startsWith(prefix)) userExcluded[u] = 1;
       }
     }
     world.tables.set(key, { logic, eventDay: dayNumbers.get(logic.timeZone)!, userExcluded });
