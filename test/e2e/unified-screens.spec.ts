@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { SCREENS, button, counter, simulate, timeline, watch } from './support/pipeline-page.ts';
+import { SCREENS, counter, simulate, timeline, watch } from './support/pipeline-page.ts';
 import { labelProblems } from './support/plot-labels.ts';
 
 const UNIFIED_LESSONS = readdirSync('src/lessons').filter((name) => {
