@@ -162,6 +162,8 @@ async function presenterMisfits(page: Page, narration: Locator, where: string): 
   );
   const hidden = await narration.evaluate((el) => el.scrollHeight - el.clientHeight);
   if (hidden > 1) out.push(`${hidden} px of the narration are cut off`);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (wide > 1366) out.push(`the page is ${wide} px wide`);
   out.push(...(await smallText(page)).map((s) => `text under its size: ${s}`));
   out.push(...(await labelProblems(page, false)));
   return out.map((o) => `${where}: ${o}`);
