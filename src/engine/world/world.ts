@@ -90,7 +90,7 @@ export function buildWorld(scenario: Scenario): World {
   // event, without a Map of a million strings; a slot's user is compared by name only when its
   // hash matches.
   let size = 16;
-  while (size < 2 * eventCount) size *= 2;
+  while (size < 1.5 * eventCount) size *= 2; // at most two thirds full
   const mask = size - 1;
   const slots = new Int32Array(size).fill(-1);
   const userHash = new Int32Array(eventCount);
