@@ -11,17 +11,9 @@ export function watchContentWidth(
   onwidth: (width: number) => void,
 ): () => void {
   if (typeof ResizeObserver === 'undefined') return () => {};
-  const style = getComputedStyle(element);
-  // The same box the observer's `contentRect` measures: the width less padding and border.
-  const frame =
-    style.boxSizing === 'border-box'
-      ? parseFloat(style.paddingLeft) +
-        parseFloat(style.paddingRight) +
-        parseFloat(style.borderLeftWidth) +
-        parseFloat(style.borderRightWidth)
-      : 0;
-  const now = parseFloat(style.width) - frame;
-  if (Number.isFinite(now) && now > 0) onwidth(now);
+  // The observer's `contentRect` width (the pictures' boxes have no padding or border).
+  const now = parseFloat(getComputedStyle(element).width);
+  if (now > 0) onwidth(now);
   const observer = new ResizeObserver(([entry]) => onwidth(entry.contentRect.width));
   observer.observe(element);
   return () => observer.disconnect();
