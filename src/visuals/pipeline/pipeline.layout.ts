@@ -156,7 +156,7 @@ export function stageLayout(input: StageInput): StageLayout {
   const lambda = input.architecture === 'lambda';
   const days = Math.min(4, Math.max(1, input.days ?? 4));
   const available = Math.max(300, Math.round(input.width ?? DEFAULT_WIDTH));
-  const narrow = input.narrow ?? (input.compact ? false : available < NARROW_BELOW);
+  const narrow = input.narrow ?? available < (input.compact ? COMPACT_MIN_WIDTH : NARROW_BELOW);
   const compact = !narrow && input.compact === true;
   const jobHead = compact ? COMPACT_JOB_HEAD : JOB_HEAD;
   const jobHeight = (i: number): number =>
