@@ -70,6 +70,10 @@ export const DEFAULT_WIDTH = 1000;
 
 export interface StageLayout {
   narrow: boolean;
+  /** The embed's compact flow (`StageInput.compact`). */
+  compact: boolean;
+  /** Height of a stream job's head (its box above its per-day bars). */
+  jobHead: number;
   width: number;
   height: number;
   source: Rect;
@@ -93,10 +97,25 @@ export interface StageInput {
   width?: number;
   /** Days the serving layer lists (its height follows them). */
   days?: number;
+  /**
+   * The embed's compact flow (an iframe of 640 × 400): left to right as when wide, with
+   * narrower boxes, job heads one line shorter and smaller gaps, so that the whole picture fits
+   * a short frame scaled to no less than `MIN_EMBED_SCALE`. Ignored when `narrow`.
+   */
+  compact?: boolean;
 }
 
 /** A job box's head: title, positions (labels and values), lag and in-flight. */
 export const JOB_HEAD = 124;
+/** The compact head: lag and in-flight share one line (no lag gauge). */
+export const COMPACT_JOB_HEAD = 102;
+/**
+ * The smallest scale of the embed's compact picture: its 16-px text rendered at 13 px, the
+ * project's floor for text on screen.
+ */
+export const MIN_EMBED_SCALE = 13 / 16;
+/** Below this width (CSS px, before scaling) the compact flow's log has no room: it stacks. */
+export const COMPACT_MIN_WIDTH = 740;
 /** Per-day bars: a caption, then one row per day, then the count axis. */
 export const BAR_ROW = 22;
 /** Room for the count axis under a box's bars: its baseline and 16-px tick labels. */
@@ -112,15 +131,21 @@ export const KAPPA_TABLE_DY = 4;
  */
 const KAPPA_GAP = 10;
 /** Height of a Kappa job's box with its table; `last` draws the shared count axis. */
-function kappaJobHeight(days: number, last: boolean): number {
+function kappaJobHeight(days: number, last: boolean, head = JOB_HEAD): number {
   // Without the axis, room is kept under the last row for its 19-px number.
-  return JOB_HEAD + KAPPA_TABLE_DY + barsHeight(days) - (last ? 0 : COUNT_AXIS - 8);
+  return head + KAPPA_TABLE_DY + barsHeight(days) - (last ? 0 : COUNT_AXIS - 8);
 }
 /** Serving: a title row, then one row per day (at most four). */
 export const SERVING_ROW = 72;
 const QUERY_HEIGHT = 150;
 const BRANCH_WIDTH = 290;
 const SERVING_WIDTH = 290;
+/**
+ * Compact: the bars need 104 (day) + `COMPACT_COUNT_SPACE` + the number; the words of the
+ * serving layer and the queries shorten to fit (they measure their box).
+ */
+const COMPACT_BRANCH_WIDTH = 260;
+const COMPACT_SERVING_WIDTH = 250;
 
 /**
  * Rectangles of every stage: a left-to-right flow when wide, a vertical stack when narrow. The
@@ -131,10 +156,15 @@ export function stageLayout(input: StageInput): StageLayout {
   const lambda = input.architecture === 'lambda';
   const days = Math.min(4, Math.max(1, input.days ?? 4));
   const available = Math.max(300, Math.round(input.width ?? DEFAULT_WIDTH));
-  const narrow = input.narrow ?? available < NARROW_BELOW;
+  const narrow = input.narrow ?? available < (input.compact ? COMPACT_MIN_WIDTH : NARROW_BELOW);
+  const compact = !narrow && input.compact === true;
+  const jobHead = compact ? COMPACT_JOB_HEAD : JOB_HEAD;
   const jobHeight = (i: number): number =>
-    lambda ? JOB_HEAD + barsHeight(days) : kappaJobHeight(days, i === input.jobs.length - 1);
-  const jobGap = lambda ? GAP : KAPPA_GAP;
+    lambda
+      ? jobHead + barsHeight(days)
+      : kappaJobHeight(days, i === input.jobs.length - 1, jobHead);
+  const gap = compact ? 8 : GAP;
+  const jobGap = lambda ? gap : KAPPA_GAP;
   const batchHeight = BATCH_HEAD + barsHeight(days);
   const logHeight = LOG_HEADER + partitions * LANE_HEIGHT + 8;
   const jobs: Record<string, Rect> = {};
@@ -164,6 +194,8 @@ export function stageLayout(input: StageInput): StageLayout {
     };
     return {
       narrow: true,
+      compact: false,
+      jobHead,
       width,
       height: query.y + query.height + 8,
       source,
@@ -177,34 +209,38 @@ export function stageLayout(input: StageInput): StageLayout {
   }
 
   const width = available;
-  const top = 4;
-  const servingX = width - 8 - SERVING_WIDTH;
-  const branchX = servingX - 26 - BRANCH_WIDTH;
-  const logWidth = branchX - 30 - 8;
+  const top = compact ? 2 : 4;
+  const servingWidth = compact ? COMPACT_SERVING_WIDTH : SERVING_WIDTH;
+  const branchWidth = compact ? COMPACT_BRANCH_WIDTH : BRANCH_WIDTH;
+  const servingX = width - 8 - servingWidth;
+  const branchX = servingX - (compact ? 18 : 26) - branchWidth;
+  const logWidth = branchX - (compact ? 22 : 30) - 8;
   const source: Rect = { x: 8, y: top, width: logWidth, height: 34 };
   const log: Rect = { x: 8, y: top + 34 + 22, width: logWidth, height: logHeight };
   let y = top;
   let batch: Rect | null = null;
   if (lambda) {
-    batch = { x: branchX, y, width: BRANCH_WIDTH, height: batchHeight };
-    y += batchHeight + GAP;
+    batch = { x: branchX, y, width: branchWidth, height: batchHeight };
+    y += batchHeight + gap;
   }
   input.jobs.forEach((name, i) => {
-    jobs[name] = { x: branchX, y, width: BRANCH_WIDTH, height: jobHeight(i) };
-    y += jobHeight(i) + (i === input.jobs.length - 1 ? GAP : jobGap);
+    jobs[name] = { x: branchX, y, width: branchWidth, height: jobHeight(i) };
+    y += jobHeight(i) + (i === input.jobs.length - 1 ? gap : jobGap);
   });
-  const serving: Rect = { x: servingX, y: top, width: SERVING_WIDTH, height: servingHeight };
+  const serving: Rect = { x: servingX, y: top, width: servingWidth, height: servingHeight };
   const query: Rect = {
     x: servingX,
-    y: top + servingHeight + GAP,
-    width: SERVING_WIDTH,
+    y: top + servingHeight + gap,
+    width: servingWidth,
     height: QUERY_HEIGHT,
   };
-  const bottom = Math.max(log.y + log.height, y - GAP, query.y + query.height);
+  const bottom = Math.max(log.y + log.height, y - gap, query.y + query.height);
   return {
     narrow: false,
+    compact,
+    jobHead,
     width,
-    height: bottom + 8,
+    height: bottom + (compact ? 4 : 8),
     source,
     log,
     lanes: lanesOf(log, partitions),
@@ -309,6 +345,8 @@ export function servedWidth(served: number): number {
 
 /** Length of the longest count bar, in every box (so equal bars mean equal numbers). */
 export const COUNT_SPACE = 130;
+/** The same in the embed's compact picture (narrower boxes). */
+export const COMPACT_COUNT_SPACE = 110;
 
 /**
  * The picture's one scale for counts: every box that draws a count (batch view, speed view,
