@@ -24,9 +24,11 @@ export const BUDGET_KB = 60;
  * A ratchet under the goal: the first lesson's weight on 2026-12-03 (55.2 KB), down from 87.5 KB
  * once the engine left the first page (the lesson ships its first screen; docs/benchmarks.md),
  * and from 113.4 KB before the cuts listed there. Raised once to 57 KB (56.6 KB): the log's marks
- * laid out so that no two overlap (issue 7) are drawn on the first lesson's first screen.
+ * laid out so that no two overlap (issue 7) are drawn on the first lesson's first screen. Raised
+ * again to 58 KB (57.2 KB): the picture's compact form and its fit for an embed's small frame
+ * (issue 11) are part of the picture's own fit-to-screen code that the lesson also uses.
  */
-export const LESSON_BUDGET_KB = 57;
+export const LESSON_BUDGET_KB = 58;
 export const GOAL_KB = 60;
 
 const DIST = process.argv.find((a) => a.startsWith('--dist='))?.slice(7) ?? 'dist';
