@@ -48,6 +48,12 @@ const WATCH_FOR: Readonly<Record<string, string>> = {
     'records spread over partitions P0–P2, each with its own offsets; the late first signup still counts on its day.',
   '17-generated-two-and-a-half-days.json':
     'many records over several days: the log thins its labels, and the time strip marks each batch run.',
+  '18-at-least-once-commit-with-records-in-flight.json':
+    'the committed marker never passes a record still being processed; after the crash the job resumes there and reads that record again.',
+  '19-speed-layer-skips-what-the-batch-view-covers.json':
+    'the speed layer is down when e1 arrives and comes back after the hand-off: it starts at the batch cut-off, so only the batch view counts e1.',
+  '20-kappa-switch-waits-for-records-in-flight.json':
+    'job v2 soon reads all of the log, but the serving arrow switches to table v2 only once e1, still in flight, is processed.',
 };
 
 const files = import.meta.glob<string>('../../scenarios/*.json', {
