@@ -54,6 +54,30 @@ const WATCH_FOR: Readonly<Record<string, string>> = {
     'the speed layer is down when e1 arrives and comes back after the hand-off: it starts at the batch cut-off, so only the batch view counts e1.',
   '20-kappa-switch-waits-for-records-in-flight.json':
     'job v2 soon reads all of the log, but the serving arrow switches to table v2 only once e1, still in flight, is processed.',
+  '20-streaming-systems-fig-2-3-classic-batch.json':
+    'a bounded run over all the scores: one answer, given only once all the input has been read.',
+  '21-streaming-systems-fig-2-5-windowed-batch.json':
+    'the same scores cut into 2-minute event-time windows: each window gets its own answer, all at the end of the run.',
+  '22-streaming-systems-fig-2-6-per-record-triggers.json':
+    'a pane after every record: each window’s value is updated as its scores arrive, but nothing says when it is complete.',
+  '23-streaming-systems-fig-2-7-aligned-delay.json':
+    'early panes every 2 minutes of processing time, for all windows at the same moments (like micro-batches).',
+  '24-streaming-systems-fig-2-8-unaligned-delay.json':
+    'early panes 2 minutes after each window’s first score, so the updates are spread out instead of bunched together.',
+  '25-streaming-systems-fig-2-10-perfect-watermark.json':
+    'a perfect watermark waits for every score: each window fires once, with its full sum, even if that is late in processing time.',
+  '26-streaming-systems-fig-2-10-heuristic-watermark.json':
+    'the heuristic watermark passes the first window before its slow 9 arrives: the window fires without it, and the 9 is dropped.',
+  '27-streaming-systems-fig-2-11-early-late-perfect.json':
+    'early panes each minute, then one on-time pane per window; with a perfect watermark no score is late, so no late pane.',
+  '28-streaming-systems-fig-2-11-early-late-heuristic.json':
+    'early panes, an on-time pane when the watermark passes, then a late pane when the slow 9 arrives: the answer is corrected.',
+  '29-streaming-systems-fig-2-12-allowed-lateness.json':
+    'allowed lateness of 2 minutes: a window is kept until the watermark is 2 minutes past its end; a score later than that is dropped.',
+  '30-streaming-systems-fig-2-13-discarding.json':
+    'discarding panes: each pane holds only what arrived since the last one, so the sink must add them up.',
+  '31-streaming-systems-table-2-1-retracting.json':
+    'retracting panes: each new pane takes back the previous value and gives the new one, so the sink never double-counts.',
 };
 
 const files = import.meta.glob<string>('../../scenarios/*.json', {

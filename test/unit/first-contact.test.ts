@@ -37,11 +37,12 @@ describe('first contact (issue 7)', () => {
     ({ text }) => !/"architecture"\s*:\s*"unified"/.test(text),
   );
 
-  test('every bundled Lambda and Kappa scenario has a "watch for…" line, shown when picked', async () => {
+  test('every bundled scenario (unified ones too) has a "watch for…" line; a Lambda or Kappa one is shown when picked', async () => {
     expect(pipelines.length).toBeGreaterThan(15);
-    expect(pipelines.filter(({ watchFor }) => watchFor.trim() === '').map((s) => s.file)).toEqual(
-      [],
-    );
+    expect(bundledScenarios.length).toBeGreaterThan(pipelines.length + 10);
+    expect(
+      bundledScenarios.filter(({ watchFor }) => watchFor.trim() === '').map((s) => s.file),
+    ).toEqual([]);
     const user = userEvent.setup();
     render(App);
     const picker = screen.getByRole('combobox', { name: 'Scenario' });
