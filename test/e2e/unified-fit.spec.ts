@@ -84,6 +84,18 @@ async function misfits(page: Page, where: string): Promise<string[]> {
   // The narration is whole: its box does not scroll, so no sentence is cut off.
   const hidden = await narration(page).evaluate((el) => el.scrollHeight - el.clientHeight);
   if (hidden > 1) out.push(`${where}: ${hidden} px of the narration are cut off`);
+  // ...and it stays inside its own area, clear of what follows it in that column.
+  const past = await narration(page).evaluate((el) => {
+    const area = el.closest('.area-narration');
+    const next = document.querySelector('.area-aside');
+    const bottom = el.getBoundingClientRect().bottom;
+    return Math.max(
+      bottom - (area?.getBoundingClientRect().bottom ?? bottom),
+      bottom - (next?.getBoundingClientRect().top ?? bottom),
+    );
+  });
+  if (past > 1)
+    out.push(`${where}: the narration runs ${Math.round(past)} px over what follows it`);
   const scrolled = await page.evaluate(() => [window.scrollX, window.scrollY]);
   if (scrolled.some((s) => s !== 0)) out.push(`${where}: scrolled to ${scrolled}`);
   // Text of the picture (plot, results, partitions) 16 px and up on screen.
