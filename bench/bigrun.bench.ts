@@ -21,6 +21,7 @@
 import type { Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { buildAndServe } from './browser.ts';
+import { bigRunScenario } from './big-run.ts';
 import { Heaps, chromiumPss, type PssSample } from './memory.ts';
 import { selfTimes, traced, traceSelfTimes, type CpuProfile } from './page-metrics.ts';
 
@@ -30,26 +31,8 @@ const arg = (name: string, fallback: number) => {
   return k > 0 ? Number(process.argv[k + 1]) : fallback;
 };
 const EVENTS = arg('events', 2_000_000);
-const ARCHITECTURE = process.argv.includes('--kappa') ? 'kappa' : 'lambda';
+const ARCHITECTURE: 'lambda' | 'kappa' = process.argv.includes('--kappa') ? 'kappa' : 'lambda';
 const PROFILE = process.argv.includes('--profile');
-
-function scenario(): string {
-  return JSON.stringify({
-    name: `Big run: ${EVENTS.toLocaleString('en-US')} signups over 2 days`,
-    seed: 2026,
-    architecture: ARCHITECTURE,
-    timeZone: 'UTC',
-    start: '2026-11-22T00:00:00Z',
-    end: '2026-11-24T06:00:00Z',
-    generate: {
-      count: EVENTS,
-      from: '2026-11-22T00:00:00Z',
-      to: '2026-11-24T00:00:00Z',
-      lateFraction: 0.05,
-      maxLateness: '6h',
-    },
-  });
-}
 
 interface LongTask {
   start: number;
@@ -97,7 +80,9 @@ async function main(): Promise<void> {
     const before = (await counter.textContent()) ?? '';
 
     console.log(`Building ${EVENTS.toLocaleString('en-US')} events (${ARCHITECTURE}) …`);
-    await page.getByRole('textbox', { name: 'Scenario JSON' }).fill(scenario());
+    await page
+      .getByRole('textbox', { name: 'Scenario JSON' })
+      .fill(bigRunScenario(EVENTS, ARCHITECTURE));
     await watch(page);
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // settle before the baseline
     const pssBefore = chromiumPss();

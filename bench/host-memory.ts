@@ -8,6 +8,7 @@
  */
 import { createHost } from '../src/app/worker/host.ts';
 import type { FromWorker } from '../src/app/worker/protocol.ts';
+import { bigRunScenario } from './big-run.ts';
 
 const k = process.argv.indexOf('--events');
 const EVENTS = k > 0 ? Number(process.argv[k + 1]) : 2_000_000;
@@ -24,21 +25,11 @@ function sample(label: string): void {
   );
 }
 
-const text = JSON.stringify({
-  name: 'Big run',
-  seed: 2026,
-  architecture: process.argv.includes('--kappa') ? 'kappa' : 'lambda',
-  timeZone: 'UTC',
-  start: '2026-11-22T00:00:00Z',
-  end: '2026-11-24T06:00:00Z',
-  generate: {
-    count: EVENTS,
-    from: '2026-11-22T00:00:00Z',
-    to: '2026-11-24T00:00:00Z',
-    lateFraction: 0.05,
-    maxLateness: '6h',
-  },
-});
+const text = bigRunScenario(
+  EVENTS,
+  process.argv.includes('--kappa') ? 'kappa' : 'lambda',
+  'Big run',
+);
 
 sample('before');
 let built: Extract<FromWorker, { type: 'built' }> | null = null;

@@ -9,6 +9,7 @@
 import { loadavg } from 'node:os';
 import { parseScenarioText, Simulation } from '../src/engine/index.ts';
 import { computeFrame } from '../src/app/worker/frame.ts';
+import { bigRunScenario } from './big-run.ts';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -16,21 +17,7 @@ const arg = (name: string, fallback: number): number => {
 };
 const EVENTS = arg('events', 2_000_000);
 
-const text = JSON.stringify({
-  name: 'Seek bench',
-  seed: 2026,
-  architecture: 'lambda',
-  timeZone: 'UTC',
-  start: '2026-11-22T00:00:00Z',
-  end: '2026-11-24T06:00:00Z',
-  generate: {
-    count: EVENTS,
-    from: '2026-11-22T00:00:00Z',
-    to: '2026-11-24T00:00:00Z',
-    lateFraction: 0.05,
-    maxLateness: '6h',
-  },
-});
+const text = bigRunScenario(EVENTS, 'lambda', 'Seek bench');
 
 const parsed = parseScenarioText(text);
 if (!parsed.ok) throw new Error('bench scenario invalid');
