@@ -5,32 +5,16 @@
  * that load on demand; once idle, those parts are prefetched, so opening them downloads nothing.
  * Idle callbacks are held back until the test releases them (no waiting for time).
  */
-import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { loadLessons } from '../../src/lessons/build/lessons.plugin.ts';
 import { BUDGET_KB, LESSON_BUDGET_KB } from '../../scripts/check-bundle-budget.ts';
+import { closure } from './support/manifest.ts';
 import { SCREENS, watch } from './support/pipeline-page.ts';
 
 const loaded = loadLessons('src/lessons');
 if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
 const first = loaded.lessons[0];
-
-/** The scripts a manifest entry loads: its own and its static imports', transitively. */
-function closure(entry: string): string[] {
-  const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Record<
-    string,
-    { file: string; imports?: string[] }
-  >;
-  const seen = new Set<string>();
-  const visit = (key: string) => {
-    if (seen.has(key) || !manifest[key]) return;
-    seen.add(key);
-    manifest[key].imports?.forEach(visit);
-  };
-  visit(entry);
-  return [...seen].map((k) => `/${manifest[k].file}`).filter((f) => f.endsWith('.js'));
-}
 
 /** Chunks that must not load before the page is idle. */
 const ON_DEMAND = /\/assets\/(App|PresenterKit|UnifiedPicture|CompareView|EmbedLesson|dist)-/;

@@ -5,31 +5,14 @@
  * page, read from Vite's manifest) are held back by the test until it releases them: no waiting
  * for time.
  */
-import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadLessons } from '../../src/lessons/build/lessons.plugin.ts';
+import { closure } from './support/manifest.ts';
 import { SCREENS, counter, watch } from './support/pipeline-page.ts';
 
 const loaded = loadLessons('src/lessons');
 if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
 const first = loaded.lessons[0];
-
-/** The scripts a manifest entry loads: its own and its static imports', transitively. */
-function closure(entry: string): string[] {
-  const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Record<
-    string,
-    { file: string; imports?: string[] }
-  >;
-  if (!manifest[entry]) throw new Error(`no ${entry} in the build's manifest`);
-  const seen = new Set<string>();
-  const visit = (key: string) => {
-    if (seen.has(key) || !manifest[key]) return;
-    seen.add(key);
-    manifest[key].imports?.forEach(visit);
-  };
-  visit(entry);
-  return [...seen].map((k) => `/${manifest[k].file}`).filter((f) => f.endsWith('.js'));
-}
 
 /** The chunks the lesson's engine side loads that the first lesson page does not. */
 function engineChunks(): Set<string> {
