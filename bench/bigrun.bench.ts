@@ -63,9 +63,15 @@ async function main(): Promise<void> {
     minify: !process.argv.includes('--no-minify'),
   });
   let peak: PssSample = { total: 0, byType: {} };
+  /** What the page was doing (`phase`) when the peak was sampled. */
+  let phase = 'loading';
+  let peakPhase = phase;
   const sampler = setInterval(() => {
     const s = chromiumPss();
-    if (s.total > peak.total) peak = s;
+    if (s.total > peak.total) {
+      peak = s;
+      peakPhase = phase;
+    }
   }, 250);
   try {
     const page = await served.browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -93,6 +99,7 @@ async function main(): Promise<void> {
     }
     const clickedAt = await page.evaluate<number>('performance.now()');
     const t0 = Date.now();
+    phase = 'building';
     await page.getByRole('button', { name: 'Run scenario' }).click();
     const progress = page.getByRole('progressbar', { name: 'Building the run' });
     const progressShown = await progress
@@ -121,6 +128,7 @@ async function main(): Promise<void> {
     const phases: Record<string, LongTask[]> = { build: await longTasks(page) };
     if (PROFILE) await stopProfile(cdp, 'build');
     const pssBuilt = chromiumPss();
+    phase = 'moving around';
     const heapsBuilt = await heaps.sample();
 
     if (PROFILE) await cdp.send('Profiler.start');
@@ -195,6 +203,7 @@ async function main(): Promise<void> {
     phases.coarse = await longTasks(page);
     if (PROFILE) await stopProfile(cdp, 'moves');
     const pssMoved = chromiumPss();
+    phase = 'done';
     const heapsMoved = await heaps.sample();
     if (errors.length > 0) throw new Error(errors.join('\n'));
 
@@ -224,6 +233,8 @@ ${row('before the run', pssBefore)}
 ${row('built', pssBuilt)}
 ${row('after the moves', pssMoved)}
 ${row('peak (250 ms samples)', peak)}
+
+The peak was sampled while ${peakPhase}.
 `);
     const targets = [
       ...new Set([heapsBefore, heapsBuilt, heapsMoved].flatMap((h) => Object.keys(h))),

@@ -29,8 +29,8 @@ export interface DaySeries {
 export function sharedMoments(runs: readonly Simulation[]): Float64Array {
   const all: number[] = [];
   for (const run of runs) {
-    const { times, length } = run.recordedSteps;
-    for (let i = 0; i < length; i++) all.push(times[i]);
+    const { times, timeBase, length } = run.recordedSteps;
+    for (let i = 0; i < length; i++) all.push(timeBase + times[i]);
   }
   all.sort((a, b) => a - b);
   const out: number[] = [];
@@ -42,8 +42,8 @@ export function sharedMoments(runs: readonly Simulation[]): Float64Array {
 export function columnPosition(run: Simulation, moments: Float64Array, position: number): number {
   if (position <= 0) return 0;
   const time = moments[Math.min(position, moments.length) - 1];
-  const { times, length } = run.recordedSteps;
-  return countAtOrBefore(times, length, time);
+  const { times, timeBase, length } = run.recordedSteps;
+  return countAtOrBefore(times, length, time - timeBase);
 }
 
 /** How many of the first `length` sorted `times` are at or before t. */

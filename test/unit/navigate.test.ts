@@ -1,7 +1,13 @@
 /** Coarse navigation over the recorded step columns, checked against a brute-force reading. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jumpBy, moment, MOMENT_KINDS, type Moment } from '../../src/engine/simulation/navigate.ts';
+import {
+  jumpBy,
+  moment,
+  MOMENT_KINDS,
+  positionAt,
+  type Moment,
+} from '../../src/engine/simulation/navigate.ts';
 import { kindCode } from '../../src/engine/simulation/step-kinds.ts';
 
 const columnsArb = fc
@@ -60,5 +66,24 @@ describe('coarse navigation', () => {
     };
     expect(moment(columns, 0, 'batch', 1)).toBe(2);
     expect(moment(columns, 2, 'batch', 1)).toBe(null);
+  });
+
+  it('reads times recorded as offsets from a base as it reads the times themselves', () => {
+    fc.assert(
+      fc.property(
+        columnsArb,
+        fc.integer({ min: 1_700_000_000_000, max: 1_800_000_000_000 }),
+        fc.nat(70),
+        fc.integer({ min: -90_000_000, max: 90_000_000 }),
+        (columns, start, p, ms) => {
+          const plain = { ...columns, times: columns.times.map((t) => start + t) };
+          const offsets = { ...columns, times: Uint32Array.from(columns.times), timeBase: start };
+          const position = Math.min(p, columns.length);
+          expect(jumpBy(offsets, position, ms)).toBe(jumpBy(plain, position, ms));
+          const t = start + ms;
+          expect(positionAt(offsets, t)).toBe(positionAt(plain, t));
+        },
+      ),
+    );
   });
 });

@@ -12,6 +12,7 @@ import type { FromWorker, ToWorker } from '../../src/app/worker/protocol.ts';
 import { RemoteRun } from '../../src/app/worker/remote-run.ts';
 import { buildsInWorker, PAGE_BUILD_LIMIT } from '../../src/app/worker/run-size.ts';
 import { momentSteps } from '../../src/visuals/timestrip/timestrip.select.ts';
+import { jumpBy } from '../../src/engine/simulation/navigate.ts';
 
 const text = readFileSync('scenarios/01-yesterday-vs-today.json', 'utf8');
 
@@ -38,7 +39,9 @@ describe('the worker host', () => {
     expect(built.momentSteps).toEqual(momentSteps(local));
     expect(built.momentSteps.length).toBeGreaterThan(0);
     expect(built.eventCount).toBe(local.scenario.events.length);
-    expect(Array.from(built.times)).toEqual(
+    // Whole milliseconds within 49 days: sent as offsets from the first step, half the bytes.
+    expect(built.times).toBeInstanceOf(Uint32Array);
+    expect(Array.from(built.times, (t) => built.timeBase + t)).toEqual(
       Array.from({ length: local.stepCount }, (_, i) => local.timeOf(i)),
     );
 
@@ -208,5 +211,31 @@ describe('a run in the worker, seen from the page', () => {
     const t = simulation.timeOf(Math.floor(simulation.stepCount / 3));
     expect(run.stepsBefore(t)).toBe(simulation.stepsBefore(t));
     expect(run.kindOf(4)).toBe(simulation.kindOf(4));
+  });
+
+  it('reads the times as offsets (as the worker sends them) as the engine’s own', () => {
+    const compact = simulation.stepColumns();
+    expect(compact.times).toBeInstanceOf(Uint32Array);
+    const worker = { postMessage() {}, terminate() {} } as never;
+    const run = new RemoteRun(
+      worker,
+      3,
+      simulation.stepCount,
+      simulation.report(),
+      compact,
+      () => {},
+    );
+    for (const i of [0, 1, Math.floor(simulation.stepCount / 3), simulation.stepCount - 1]) {
+      const t = simulation.timeOf(i);
+      expect(run.timeOf(i)).toBe(t);
+      expect(run.stepsBefore(t)).toBe(simulation.stepsBefore(t));
+      expect(run.stepsBefore(t + 1)).toBe(simulation.stepsBefore(t + 1));
+    }
+    const day = 86_400_000;
+    const p = Math.floor(simulation.stepCount / 2);
+    expect(jumpBy(run.recordedSteps, p, day)).toBe(jumpBy(simulation.recordedSteps, p, day));
+    expect(jumpBy(run.recordedSteps, p, -day / 24)).toBe(
+      jumpBy(simulation.recordedSteps, p, -day / 24),
+    );
   });
 });

@@ -44,7 +44,7 @@ export function createHost(post: Post, progressEvery?: number): (message: ToWork
     current = { id, simulation };
     const moments = momentSteps(simulation);
     // The page takes the columns (transferred, not copied); the worker keeps none.
-    const { kinds, times } = simulation.releaseStepColumns();
+    const { kinds, times, timeBase } = simulation.releaseStepColumns();
     post(
       {
         type: 'built',
@@ -56,6 +56,7 @@ export function createHost(post: Post, progressEvery?: number): (message: ToWork
         input: parsed.input,
         kinds,
         times,
+        timeBase,
         momentSteps: moments,
       },
       [kinds.buffer, times.buffer, moments.buffer],

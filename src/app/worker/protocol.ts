@@ -24,7 +24,9 @@ export type FromWorker =
       eventCount: number;
       input: ScenarioInput;
       kinds: Uint8Array;
-      times: Float64Array;
+      /** Step i's time is `timeBase + times[i]` (`Simulation.recordedSteps`). */
+      times: Float64Array | Uint32Array;
+      timeBase: number;
       /** The steps the time strip marks (`momentSteps`), found here rather than on the page. */
       momentSteps: Int32Array;
     }

@@ -7,6 +7,7 @@
  */
 import type { Report } from '../../engine/index.ts';
 import { KIND_NAMES } from '../../engine/simulation/step-kinds.ts';
+import type { StepColumns } from '../../engine/simulation/navigate.ts';
 import type { Frame, FrameRequest } from './frame.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -14,7 +15,7 @@ import type { FromWorker, ToWorker } from './protocol.ts';
 export interface RunHandle {
   readonly stepCount: number;
   /** The step kinds and times (coarse navigation reads them). */
-  readonly recordedSteps: { kinds: Uint8Array; times: Float64Array; length: number };
+  readonly recordedSteps: StepColumns;
   timeOf(i: number): number;
   kindOf(i: number): string;
   stepsBefore(t: number): number;
@@ -27,7 +28,9 @@ const key = (r: FrameRequest) => `${r.position}|${r.playing ? 1 : 0}|${r.selecte
 
 export class RemoteRun implements RunHandle {
   readonly kinds: Uint8Array;
-  readonly times: Float64Array;
+  /** Step i's time is `timeBase + times[i]` (`Simulation.recordedSteps`). */
+  readonly times: Float64Array | Uint32Array;
+  readonly timeBase: number;
   /** The steps the time strip marks, found by the worker. */
   readonly momentSteps: Int32Array | undefined;
   #seq = 0;
@@ -41,21 +44,28 @@ export class RemoteRun implements RunHandle {
     readonly id: number,
     readonly stepCount: number,
     private readonly finalReport: Report,
-    columns: { kinds: Uint8Array; times: Float64Array; momentSteps?: Int32Array },
+    columns: {
+      kinds: Uint8Array;
+      times: Float64Array | Uint32Array;
+      timeBase?: number;
+      momentSteps?: Int32Array;
+    },
     /** Called with each frame that arrives (or is found in the cache). */
     private readonly onFrame: (frame: Frame) => void,
   ) {
     this.kinds = columns.kinds;
     this.times = columns.times;
+    this.timeBase = columns.timeBase ?? 0;
     this.momentSteps = columns.momentSteps;
   }
 
-  get recordedSteps(): { kinds: Uint8Array; times: Float64Array; length: number } {
-    return { kinds: this.kinds, times: this.times, length: this.stepCount };
+  get recordedSteps(): StepColumns {
+    const { kinds, times, timeBase } = this;
+    return { kinds, times, timeBase, length: this.stepCount };
   }
 
   timeOf(i: number): number {
-    return this.times[i];
+    return this.timeBase + this.times[i];
   }
 
   kindOf(i: number): string {
@@ -63,11 +73,12 @@ export class RemoteRun implements RunHandle {
   }
 
   stepsBefore(t: number): number {
+    const offset = t - this.timeBase;
     let lo = 0;
     let hi = this.stepCount;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.times[mid] < t) lo = mid + 1;
+      if (this.times[mid] < offset) lo = mid + 1;
       else hi = mid;
     }
     return lo;

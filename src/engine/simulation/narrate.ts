@@ -29,7 +29,7 @@ function sharedWords(core: Core, jobs: readonly StreamJob[], fact: StepFact): st
     case 'record.fetched': {
       const j = job!;
       let text = `${who} read ${recordLabel(w, fact.record)} at ${offsetText(w, fact.record).replace('offsets', 'offsets up to')} from the log.`;
-      if (j.timesProcessed[fact.record] > 0)
+      if (j.timesProcessed.get(fact.record) > 0)
         text += ' It had processed this record before the crash: it reads it again.';
       if (j.pacing)
         text +=

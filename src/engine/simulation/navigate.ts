@@ -17,7 +17,9 @@ export const MOMENT_KINDS: Record<Moment, readonly number[]> = {
 
 export interface StepColumns {
   kinds: ArrayLike<number>;
+  /** Step i's time is `timeBase + times[i]` (a run records offsets: `Simulation.recordedSteps`). */
   times: ArrayLike<number>;
+  timeBase?: number;
   /** Number of steps. */
   length: number;
 }
@@ -48,11 +50,13 @@ export function moment(
 
 /** Steps whose time is at most t: the position that shows the run as it is at time t. */
 export function positionAt(columns: StepColumns, t: number): number {
+  const { times } = columns;
+  const offset = t - (columns.timeBase ?? 0);
   let lo = 0;
   let hi = columns.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (columns.times[mid] <= t) lo = mid + 1;
+    if (times[mid] <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -65,7 +69,7 @@ export function positionAt(columns: StepColumns, t: number): number {
 export function jumpBy(columns: StepColumns, position: number, ms: number): number {
   const { times, length } = columns;
   if (length === 0) return 0;
-  const now = position > 0 ? times[position - 1] : times[0];
+  const now = (columns.timeBase ?? 0) + (position > 0 ? times[position - 1] : times[0]);
   const target = positionAt(columns, now + ms);
   if (ms > 0) return Math.min(length, Math.max(target, position + 1));
   return Math.max(0, Math.min(target, position - 1));

@@ -69,7 +69,7 @@ function selectRecent(e: Engine, limit: number, cutOff: number): LogRecordView[]
     const processedBy: Record<string, number> = {};
     const lostBy: string[] = [];
     for (const j of e.jobs) {
-      processedBy[j.name] = j.timesProcessed[g];
+      processedBy[j.name] = j.timesProcessed.get(g);
       // Lost: at-most-once dropped it in a crash, or retention deleted it before the job read it.
       if (j.lost.includes(g) || j.missedToRetention(g)) lostBy.push(j.name);
     }

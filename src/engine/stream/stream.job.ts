@@ -14,6 +14,7 @@ import type { Delivery, Dedup } from '../scenario/scenario.types.ts';
 import type { LogicTable, World } from '../world/world.ts';
 import { streamJobMachine, type StreamJobEvent } from './stream.machine.ts';
 import { Outcome, Tally } from './tally.logic.ts';
+import { SharedBytes } from '../state/shared-bytes.ts';
 
 type JobSnapshot = SnapshotFrom<typeof streamJobMachine>;
 
@@ -58,7 +59,8 @@ export class StreamJob {
   flightAt: Float64Array = new Float64Array(16);
   flightHead = 0;
   flightSize = 0;
-  timesProcessed: Uint8Array;
+  /** How many times each record was processed (at most 255), shared with the job's copies. */
+  timesProcessed: SharedBytes;
   reprocessed = 0;
   dedupSkipped = 0;
   excluded = 0;
@@ -83,7 +85,7 @@ export class StreamJob {
     })[0];
     this.cacheState();
     this.tally = new Tally(world, o.table, o.dedup);
-    this.timesProcessed = new Uint8Array(world.recordCount);
+    this.timesProcessed = new SharedBytes(world.recordCount);
   }
 
   /**
@@ -94,7 +96,7 @@ export class StreamJob {
   clone(): StreamJob {
     const c = Object.assign(Object.create(StreamJob.prototype) as StreamJob, this);
     c.tally = this.tally.clone();
-    c.timesProcessed = this.timesProcessed.slice();
+    c.timesProcessed = this.timesProcessed.clone();
     c.flightRecord = this.flightRecord.slice();
     c.flightAt = this.flightAt.slice();
     c.lost = this.lost.slice();
@@ -169,8 +171,9 @@ export class StreamJob {
     const record = this.flightRecord[this.flightHead];
     this.flightHead = (this.flightHead + 1) % this.flightRecord.length;
     this.flightSize--;
-    if (this.timesProcessed[record] < 255) this.timesProcessed[record]++;
-    if (this.timesProcessed[record] > 1) this.reprocessed++;
+    const times = this.timesProcessed.get(record);
+    if (times < 255) this.timesProcessed.set(record, times + 1);
+    if (times >= 1) this.reprocessed++;
     const outcome = this.tally.add(record);
     if (outcome === Outcome.DuplicateId) this.dedupSkipped++;
     else if (outcome === Outcome.Excluded) this.excluded++;
@@ -253,6 +256,6 @@ export class StreamJob {
   }
 
   get bytes(): number {
-    return this.tally.bytes + this.timesProcessed.byteLength + this.flightRecord.byteLength * 3;
+    return this.tally.bytes + this.timesProcessed.length + this.flightRecord.byteLength * 3;
   }
 }

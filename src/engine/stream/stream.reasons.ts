@@ -15,7 +15,7 @@ export function jobMissingReason(
   if (table.userExcluded[user]) return 'excluded';
   if (table.eventDay[ev] !== day) return 'time-zone';
   if (job.lost.includes(record)) return 'lost';
-  if (job.timesProcessed[record] === 0) {
+  if (job.timesProcessed.get(record) === 0) {
     return job.missedToRetention(record) ? 'retention' : 'in-flight';
   }
   // Processed, yet not counted here: rolled back (exactly-once) and not re-processed yet, or

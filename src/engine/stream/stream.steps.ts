@@ -64,7 +64,7 @@ export function performJobStep(
         day: t.lastDay,
         count: t.countOn(t.lastDay),
         fromDay: t.lastFromDay,
-        times: job.timesProcessed[subject],
+        times: job.timesProcessed.get(subject),
       };
     }
     case 'offsets.committed':

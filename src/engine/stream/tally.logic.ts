@@ -96,9 +96,25 @@ export class Tally {
         return;
       }
       this.ownJournal(this.journal.length);
-    } else if (j === this.journal.length) this.ownJournal(Math.max(64, j * 2));
+    } else if (j === this.journal.length) this.ownJournal(this.grownCapacity(j));
     this.journal[j] = record;
     this.journalLength = this.written.n = j + 1;
+  }
+
+  /**
+   * The next size of a full journal of `length` entries: twice as large, except that a big one
+   * goes straight to one entry per log record (what a job that reads the whole log once needs).
+   * The buffers a journal grew out of stay with the checkpoints that share them, so doubling all
+   * the way held about twice the final journal (a 5,000,000-record run: 63 MB instead of 20 MB).
+   */
+  private grownCapacity(length: number): number {
+    const records = this.world.recordCount;
+    return length >= 65_536 && length < records ? records : Math.max(64, length * 2);
+  }
+
+  /** Room for `capacity` entries from the start (a tally computed at once over a known range). */
+  reserve(capacity: number): void {
+    if (capacity > this.journal.length) this.ownJournal(capacity);
   }
 
   /** A buffer of this tally's own (entries [0, journalLength) copied), of `capacity` entries. */
@@ -244,6 +260,7 @@ export function tallyRange(
   to: number,
 ): Tally {
   const t = new Tally(world, table, dedup);
+  t.reserve(to - from);
   for (let g = from; g < to; g++) t.add(g);
   return t;
 }

@@ -29,11 +29,11 @@ export interface StepSource {
   kindOf(i: number): string;
   timeOf(i: number): number;
   /**
-   * The step kinds as small codes (any code scheme, as long as equal codes are equal kinds) and
-   * the times, where the source records them in flat columns: a run of millions of steps is then
-   * scanned without a call per step.
+   * The step kinds as small codes (any code scheme, as long as equal codes are equal kinds),
+   * where the source records them in a flat column: a run of millions of steps is then scanned
+   * without a call per step.
    */
-  readonly recordedSteps?: { kinds: ArrayLike<number>; times: ArrayLike<number>; length: number };
+  readonly recordedSteps?: { kinds: ArrayLike<number>; length: number };
   /**
    * The indexes of the steps that are moments (`momentSteps` of this source), where they were
    * found elsewhere: a run built in the simulation worker brings them along, so the page never

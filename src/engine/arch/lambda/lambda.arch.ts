@@ -168,7 +168,11 @@ export class LambdaArchitecture implements Architecture {
     const speed = this.speed;
     const reason = jobMissingReason(w, speed, ev, day);
     // Read after the cut-off, then dropped by a clear-all hand-off.
-    if (reason === 'in-flight' && record < speed.tally.floor && speed.timesProcessed[record] > 0)
+    if (
+      reason === 'in-flight' &&
+      record < speed.tally.floor &&
+      speed.timesProcessed.get(record) > 0
+    )
       return 'hand-off';
     return reason;
   }
