@@ -72,6 +72,7 @@ async function main(): Promise<void> {
       peak = s;
       peakPhase = phase;
     }
+    if (process.env.PSS_TRACE) console.log(`${phase} ${Date.now()} ${s.total.toFixed(0)} MB`);
   }, 250);
   try {
     const page = await served.browser.newPage({ viewport: { width: 1366, height: 768 } });

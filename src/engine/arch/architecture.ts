@@ -78,8 +78,8 @@ export interface Architecture {
   view(core: Core): ArchitectureView;
   /** Day indices with a non-zero count in any of its views (for the per-day table). */
   countedDays(): Iterable<number>;
-  /** For explanations: the served entries of a day, each with the tally that counted it. */
-  servedEntries(day: number): { record: number; tally: Tally }[];
+  /** For explanations: visits the served entries of a day, each with the tally that counted it. */
+  forEachServedEntry(day: number, visit: (record: number, tally: Tally) => void): void;
   /** For explanations: why truth's event `ev` (arrived in the log) is not counted on `day`. */
   missingReason(core: Core, ev: number, day: number): ReasonKind;
   /** Explanations from its own state instead of matching served entries (unified's panes). */

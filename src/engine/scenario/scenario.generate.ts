@@ -43,46 +43,46 @@ interface GeneratedColumns {
 }
 
 /**
- * A generated event: a view of row `i` of its run's columns, id `g<i + 1>`. Its id and user are
- * written out when read and its times live in the shared columns, so that the millions of events
- * of a big run are neither millions of strings nor of boxed numbers: a fifth of the memory of
- * plain objects while the run is built. Reads like any `SignupEvent` (its fields are not own
- * properties); `arrival` can be set (`delay` faults).
+ * The class of one generation's events: each a view of row `i` of the generation's columns, id
+ * `g<i + 1>`. Its id and user are written out when read and its times live in the shared
+ * columns, and it holds nothing but its row (the columns are the class's), so that the millions
+ * of events of a big run are neither millions of strings nor of boxed numbers: a sixth of the
+ * memory of plain objects while the run is built. Reads like any `SignupEvent` (its fields are
+ * not own properties); `arrival` can be set (`delay` faults).
  */
-class GeneratedEvent implements SignupEvent {
-  constructor(
-    private readonly columns: GeneratedColumns,
-    private readonly i: number,
-  ) {}
+function generatedEventClass(columns: GeneratedColumns) {
+  return class GeneratedEvent implements SignupEvent {
+    constructor(private readonly i: number) {}
 
-  get id(): string {
-    return `g${this.i + 1}`;
-  }
+    get id(): string {
+      return `g${this.i + 1}`;
+    }
 
-  get user(): string {
-    const k = this.columns.user[this.i];
-    return k > 0 ? `user-${k}` : `test-${-k}`;
-  }
+    get user(): string {
+      const k = columns.user[this.i];
+      return k > 0 ? `user-${k}` : `test-${-k}`;
+    }
 
-  get time(): number {
-    return this.columns.time[this.i];
-  }
+    get time(): number {
+      return columns.time[this.i];
+    }
 
-  get arrival(): number {
-    return this.columns.arrival[this.i];
-  }
+    get arrival(): number {
+      return columns.arrival[this.i];
+    }
 
-  set arrival(value: number) {
-    this.columns.arrival[this.i] = value;
-  }
+    set arrival(value: number) {
+      columns.arrival[this.i] = value;
+    }
 
-  get generated(): boolean {
-    return true;
-  }
+    get generated(): boolean {
+      return true;
+    }
 
-  get value(): number {
-    return 1;
-  }
+    get value(): number {
+      return 1;
+    }
+  };
 }
 
 /** Generated events in time order, ids `g1`…`gN`. Requires `to > from`. */
@@ -93,8 +93,9 @@ export function generateEvents(random: Random, options: GenerateOptions): Signup
   for (let i = 0; i < count; i++) times[i] = from + random.int(0, to - from - 1);
   times.sort();
 
-  // Each generated user's number: k for `user-k`, −k for `test-k`.
-  const users = new Int32Array(count);
+  // Each generated user's number so far (k for `user-k`, −k for `test-k`), for repeat signups
+  // to draw from (none are drawn without them: a big run then does not hold the list).
+  const users = new Int32Array(repeatFraction > 0 ? count : 0);
   const columns: GeneratedColumns = {
     time: times,
     arrival: new Float64Array(count),
@@ -102,6 +103,7 @@ export function generateEvents(random: Random, options: GenerateOptions): Signup
   };
   let userCount = 0;
   const lateAllowed = maxLateness > NETWORK_DELAY.max;
+  const GeneratedEvent = generatedEventClass(columns);
   const events: SignupEvent[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const reuseDraw = random.next();
@@ -112,7 +114,8 @@ export function generateEvents(random: Random, options: GenerateOptions): Signup
       user = users[Math.floor(whoDraw * userCount)];
     } else {
       user = whoDraw < testFraction ? -(userCount + 1) : userCount + 1;
-      users[userCount++] = user;
+      if (users.length > 0) users[userCount] = user;
+      userCount++;
     }
     const late = lateAllowed && lateDraw < lateFraction;
     const delay = late
@@ -120,7 +123,7 @@ export function generateEvents(random: Random, options: GenerateOptions): Signup
       : random.int(NETWORK_DELAY.min, NETWORK_DELAY.max);
     columns.user[i] = user;
     columns.arrival[i] = times[i] + delay;
-    events[i] = new GeneratedEvent(columns, i);
+    events[i] = new GeneratedEvent(i);
   }
   return events;
 }

@@ -240,7 +240,8 @@ function expandEvents(input: ScenarioInput, seed: number): SignupEvent[] {
       value: event.value ?? 1,
     };
   });
-  return explicit.concat(generated);
+  // Not copied when there is nothing to add: a big generated run's array is millions long.
+  return explicit.length === 0 ? generated : explicit.concat(generated);
 }
 
 // Loops, not Math.min(...spread): a spread of millions of arguments overflows the stack.

@@ -5,6 +5,7 @@
  * unmatched truth item a reason it is too low, so the signed counts always add up to
  * served − truth.
  */
+import { withBytes, withInts } from '../state/scratch.ts';
 import type { Tally } from '../stream/tally.logic.ts';
 import type { LogicTable } from '../world/world.ts';
 import { dayKey } from '../time/time.logic.ts';
@@ -94,10 +95,6 @@ export function explainDay(e: Engine, day: number): Explanation {
   const list = day >= 0 && day < index.byDay.length ? index.byDay[day] : EMPTY;
   const items = countBelow(list, position);
   const keys = distinct ? w.users.length : w.eventCount;
-  const isTruthItem = new Uint8Array(keys);
-  for (let j = 0; j < items; j++) isTruthItem[keyOf(w.eventsByTime[list[j]])] = 1;
-
-  const entries: Entry[] = e.arch.servedEntries(day);
 
   const reasons = new Map<string, DifferenceReason>();
   const add = (kind: ReasonKind, sign: 1 | -1, record: number): void => {
@@ -113,31 +110,38 @@ export function explainDay(e: Engine, day: number): Explanation {
   };
 
   const twice = keptByBoth(e, day);
-  // Served entries: the first per truth key is matched; the rest are why served is too high.
-  // firstSeen[key] is the first entry's record + 1 (0: none yet); later ones are kept aside.
-  const firstSeen = new Int32Array(keys);
-  const later = new Map<number, number[]>();
-  for (const entry of entries) {
-    const key = keyOf(w.recEvent[entry.record]);
-    const first = firstSeen[key];
-    if (first === 0) {
-      firstSeen[key] = entry.record + 1;
-      if (isTruthItem[key]) continue;
-      add(extraReason(e, entry, NONE, truthTable, truthFirst, day, twice), 1, entry.record);
-      continue;
-    }
-    const rest = later.get(key);
-    const earlier = rest ? [first - 1, ...rest] : [first - 1];
-    add(extraReason(e, entry, earlier, truthTable, truthFirst, day, twice), 1, entry.record);
-    if (rest) rest.push(entry.record);
-    else later.set(key, [entry.record]);
-  }
-  // Truth items nobody counted: why served is too low.
-  for (let j = 0; j < items; j++) {
-    const ev = w.eventsByTime[list[j]];
-    if (firstSeen[keyOf(ev)] !== 0) continue;
-    add(missingReason(e, ev, day), -1, w.firstRecord[ev]);
-  }
+  // Work arrays of one entry per key, lent for this call (a big run's are tens of MB).
+  withBytes(keys, (isTruthItem) =>
+    withInts(keys, (firstSeen) => {
+      for (let j = 0; j < items; j++) isTruthItem[keyOf(w.eventsByTime[list[j]])] = 1;
+      // Served entries: the first per truth key is matched; the rest are why served is too
+      // high. firstSeen[key] is the first entry's record + 1 (0: none yet); later ones are
+      // kept aside.
+      const later = new Map<number, number[]>();
+      e.arch.forEachServedEntry(day, (record, tally) => {
+        const entry: Entry = { record, tally };
+        const key = keyOf(w.recEvent[record]);
+        const first = firstSeen[key];
+        if (first === 0) {
+          firstSeen[key] = record + 1;
+          if (isTruthItem[key]) return;
+          add(extraReason(e, entry, NONE, truthTable, truthFirst, day, twice), 1, record);
+          return;
+        }
+        const rest = later.get(key);
+        const earlier = rest ? [first - 1, ...rest] : [first - 1];
+        add(extraReason(e, entry, earlier, truthTable, truthFirst, day, twice), 1, record);
+        if (rest) rest.push(record);
+        else later.set(key, [record]);
+      });
+      // Truth items nobody counted: why served is too low.
+      for (let j = 0; j < items; j++) {
+        const ev = w.eventsByTime[list[j]];
+        if (firstSeen[keyOf(ev)] !== 0) continue;
+        add(missingReason(e, ev, day), -1, w.firstRecord[ev]);
+      }
+    }),
+  );
   const { served } = e.servedOn(day);
   return {
     day: dayKey(day + w.dayBase),

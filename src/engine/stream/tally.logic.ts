@@ -7,6 +7,7 @@
  * Counts are updated incrementally per record and rebuilt from the journal only on the rare
  * events that remove records: a hand-off, or an exactly-once rollback to a checkpoint.
  */
+import { withBytes } from '../state/scratch.ts';
 import type { Counting, Dedup } from '../scenario/scenario.types.ts';
 import type { LogicTable, World } from '../world/world.ts';
 
@@ -206,23 +207,31 @@ export class Tally {
    * earliest counted signup on that day. Its length always equals `countOn(day)`.
    */
   lineage(day: number): number[] {
-    const { recEvent } = this.world;
     const out: number[] = [];
-    const distinct = this.counting === 'distinct-users';
-    const taken = distinct ? new Uint8Array(this.world.users.length) : null;
-    for (let k = 0; k < this.journalLength; k++) {
-      const record = this.journal[k];
-      if (record < this.floor) continue;
-      const ev = recEvent[record];
-      if (this.table.eventDay[ev] !== day) continue;
-      if (taken) {
-        const user = this.world.eventUser[ev];
-        if (this.earliestEvent[user] !== ev || taken[user]) continue;
-        taken[user] = 1;
-      }
-      out.push(record);
-    }
+    this.forEachLineage(day, (record) => out.push(record));
     return out;
+  }
+
+  /** Visits `lineage(day)` in order without building it (explanations of a big run). */
+  forEachLineage(day: number, visit: (record: number) => void): void {
+    const { recEvent } = this.world;
+    const distinct = this.counting === 'distinct-users';
+    const walk = (taken: Uint8Array | null) => {
+      for (let k = 0; k < this.journalLength; k++) {
+        const record = this.journal[k];
+        if (record < this.floor) continue;
+        const ev = recEvent[record];
+        if (this.table.eventDay[ev] !== day) continue;
+        if (taken) {
+          const user = this.world.eventUser[ev];
+          if (this.earliestEvent[user] !== ev || taken[user]) continue;
+          taken[user] = 1;
+        }
+        visit(record);
+      }
+    };
+    if (distinct) withBytes(this.world.users.length, walk);
+    else walk(null);
   }
 
   /** Count on a day (day number relative to the world's base). */

@@ -79,7 +79,8 @@ export function explainDay(e: Engine, day: number): Explanation {
     if (truthTable.eventDay[ev] === day) truthItems.set(keyOf(ev), ev);
   }
 
-  const entries: Entry[] = e.arch.servedEntries(day);
+  const entries: Entry[] = [];
+  e.arch.forEachServedEntry(day, (record, tally) => entries.push({ record, tally }));
 
   const reasons = new Map<string, DifferenceReason>();
   const add = (kind: ReasonKind, sign: 1 | -1, record: number): void => {

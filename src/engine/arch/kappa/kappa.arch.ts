@@ -184,9 +184,9 @@ export class KappaArchitecture implements Architecture {
     }
   }
 
-  servedEntries(day: number): { record: number; tally: Tally }[] {
+  forEachServedEntry(day: number, visit: (record: number, tally: Tally) => void): void {
     const tally = this.jobs[this.servingJobIndex].tally;
-    return tally.lineage(day).map((record) => ({ record, tally }));
+    tally.forEachLineage(day, (record) => visit(record, tally));
   }
 
   missingReason(core: Core, ev: number, day: number): ReasonKind {

@@ -146,13 +146,11 @@ export class LambdaArchitecture implements Architecture {
     }
   }
 
-  servedEntries(day: number): { record: number; tally: Tally }[] {
-    const out: { record: number; tally: Tally }[] = [];
-    const published = this.batch.published;
-    if (published)
-      for (const r of published.tally.lineage(day)) out.push({ record: r, tally: published.tally });
-    for (const r of this.speed.tally.lineage(day)) out.push({ record: r, tally: this.speed.tally });
-    return out;
+  forEachServedEntry(day: number, visit: (record: number, tally: Tally) => void): void {
+    const published = this.batch.published?.tally;
+    if (published) published.forEachLineage(day, (r) => visit(r, published));
+    const speed = this.speed.tally;
+    speed.forEachLineage(day, (r) => visit(r, speed));
   }
 
   missingReason(core: Core, ev: number, day: number): ReasonKind {

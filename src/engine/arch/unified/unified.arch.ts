@@ -168,8 +168,8 @@ export class UnifiedArchitecture implements Architecture {
     }
   }
 
-  servedEntries(): { record: number; tally: never }[] {
-    return [];
+  forEachServedEntry(): void {
+    // The unified pipeline explains its gap from its own state (`reasons`).
   }
 
   missingReason(): ReasonKind {
