@@ -96,7 +96,9 @@ export function buildWorld(scenario: Scenario): World {
   const userHash = new Int32Array(eventCount);
   // The names as a compact list from the start: a big run's millions of users never sit in an
   // array of strings (a name is written out again only to compare it on a hash match).
-  const users = new NameList(1024);
+  // Room for one user per event (the most there can be), so that a big run's list does not
+  // double its way up, leaving the halves behind as garbage; `trim` fits it afterwards.
+  const users = new NameList(eventCount);
   let userCount = 0;
   const eventUser = new Int32Array(eventCount);
   const eventTime = new Float64Array(eventCount);
