@@ -14,7 +14,8 @@
  *
  * Memory (bench/memory.ts): PSS of Chromium's processes (total and per type) before the run,
  * after the build, after the moves and at the peak (sampled every 250 ms), and the JS heaps of
- * the page and the simulation worker. `-- --profile` writes CPU profiles of the build window
+ * the page and the simulation worker, and in which phase the peak fell (`PSS_TRACE=1` prints every
+ * sample). `-- --profile` writes CPU profiles of the build window
  * and of the moves (bench/out/bigrun-*.cpuprofile) and prints their heaviest functions;
  * `-- --no-minify` keeps names readable. Prints markdown tables.
  */
