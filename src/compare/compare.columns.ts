@@ -15,6 +15,8 @@
  * out, and each column lists what it left out or translated (its `notes`). Pure.
  */
 import type { Architecture, FaultInput, ScenarioInput } from '../engine/scenario/scenario.types.ts';
+import { instant } from '../engine/scenario/scenario.checks.ts';
+import { plainTime } from '../app/format.ts';
 
 /** One column of the comparison: an architecture and the words that name it. */
 export interface CompareColumn {
@@ -62,26 +64,36 @@ const STREAM_WORDS = {
   unified: 'the pipeline',
 } as const;
 
-function mapFault(fault: FaultInput, column: CompareColumn, notes: string[]): FaultInput | null {
+/** A fault's time as a learner reads it ("Tue 24 Nov, 06:00 UTC"), or as written if invalid. */
+function plainAt(at: string, timeZone: string): string {
+  const ms = instant(at);
+  return Number.isFinite(ms) ? plainTime(ms, timeZone) : at;
+}
+
+function mapFault(
+  fault: FaultInput,
+  column: CompareColumn,
+  notes: string[],
+  timeZone: string,
+): FaultInput | null {
   const arch = column.architecture;
+  const at = 'at' in fault ? plainAt(fault.at, timeZone) : '';
   if (fault.kind === 'deploy') {
     if (arch === 'kappa') return fault;
     notes.push(
-      `The deploy of new logic at ${fault.at} is a Kappa replay; ${column.label} keeps its own logic.`,
+      `The deploy of new logic at ${at} is a Kappa replay; ${column.label} keeps its own logic.`,
     );
     return null;
   }
   if (fault.kind !== 'crash') return fault;
   if (fault.job === 'batch') {
     if (arch === 'lambda') return fault;
-    notes.push(`The batch crash at ${fault.at} is left out: ${column.label} has no batch layer.`);
+    notes.push(`The batch crash at ${at} is left out: ${column.label} has no batch layer.`);
     return null;
   }
   const job = STREAM_JOB[arch];
   if (fault.job !== job)
-    notes.push(
-      `The crash at ${fault.at} hits ${STREAM_WORDS[arch]} (the file says "${fault.job}").`,
-    );
+    notes.push(`The crash at ${at} hits ${STREAM_WORDS[arch]} (the file says "${fault.job}").`);
   return { ...fault, job };
 }
 
@@ -98,7 +110,7 @@ export function columnInput(
 ): ColumnInput {
   const notes: string[] = [];
   const faults = (input.faults ?? [])
-    .map((f) => mapFault(f, column, notes))
+    .map((f) => mapFault(f, column, notes, input.timeZone ?? 'UTC'))
     .filter((f): f is FaultInput => f !== null);
   const out: ScenarioInput = { ...input, architecture: column.architecture };
   if (input.faults) out.faults = faults;

@@ -4,6 +4,7 @@
  * chart shows, the chart's lines, and the narration sentence. Pure.
  */
 import type { QueryAnswer } from '../engine/index.ts';
+import { dayLabel } from '../visuals/pipeline/pipeline.select.ts';
 import type { ChartLine } from './compare.chart.ts';
 import type { Comparison } from './compare.build.ts';
 import type { ColumnNow } from './compare-session.svelte.ts';
@@ -91,5 +92,5 @@ export function narrationAt(
     const row = c.view.days.find((d) => d.day === day);
     parts.push(`${c.column.label} serves ${row?.served ?? 0}`);
   }
-  return `${when}, for ${day}: ${parts.join(', ')}; the truth is ${truth}.`;
+  return `${when}, for ${dayLabel(day)}: ${parts.join(', ')}; the truth is ${truth}.`;
 }

@@ -21,7 +21,12 @@ import {
   valueAt,
 } from '../../src/compare/compare.series.ts';
 import { chartLayout, upTo } from '../../src/compare/compare.chart.ts';
-import { answerRows, chartLines, defaultDay } from '../../src/compare/compare.select.ts';
+import {
+  answerRows,
+  chartLines,
+  defaultDay,
+  narrationAt,
+} from '../../src/compare/compare.select.ts';
 import type { ColumnNow } from '../../src/compare/compare-session.svelte.ts';
 import { compareHashFor, readCompareParams } from '../../src/compare/compare-link.ts';
 
@@ -66,6 +71,14 @@ describe('mapping a scenario onto each architecture', () => {
     ]);
     expect(out.end).toBe('2026-11-23T12:00:00Z');
     expect(notes.join(' ')).toMatch(/deploy .* Kappa replay/);
+  });
+
+  test('its notes give times in plain words, in the scenario’s zone', () => {
+    const lambda = columnInput(input, LAMBDA_COLUMN).notes.join(' ');
+    expect(lambda).toContain('The deploy of new logic at Sun 22 Nov, 11:00 UTC is a Kappa replay');
+    const kappa = columnInput({ ...input, timeZone: 'America/New_York' }, KAPPA_COLUMN);
+    expect(kappa.notes.join(' ')).toContain('The batch crash at Sun 22 Nov, 19:10 GMT-5');
+    expect(`${lambda} ${kappa.notes.join(' ')}`).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
 
   test('the Kappa and unified columns crash their streaming part and leave out the batch crash', () => {
@@ -184,6 +197,14 @@ describe('answers over time come from the engine', () => {
 
 describe('what the view selects', () => {
   const c = built(text('01-yesterday-vs-today.json'));
+
+  test('the narration names the day in plain words, with each column’s served number', () => {
+    const now = nowAt(c, c.moments.length);
+    const day = defaultDay(c)!;
+    const line = narrationAt(now, day, 'Tue 24 Nov, 10:00 UTC', 2);
+    expect(line).toMatch(/^Tue 24 Nov, 10:00 UTC, for (Sun|Mon|Tue) 2\d Nov: Lambda serves \d+/);
+    expect(line).not.toContain(day);
+  });
 
   test('a query stays hidden until the shared timeline reaches it, then shows each column’s answer', () => {
     const before = answerRows(c, nowAt(c, 0));
