@@ -6,17 +6,23 @@
  */
 import type { UnifiedView } from '../engine/unified/unified.view.ts';
 import { formatLocal } from '../engine/simulation/words.ts';
+import { plainWords } from '../app/format.ts';
+import { dayLabel } from './pipeline/pipeline.select.ts';
 
+/** A watermark in plain words ("Sat 10 Jan, 12:08 UTC", seconds when it has any). */
 export function markText(t: number, timeZone: string): string {
   if (t === -Infinity) return 'none yet';
   if (t === Infinity) return 'end (all data in)';
-  return formatLocal(t, timeZone);
+  return plainWords(formatLocal(t, timeZone), timeZone);
 }
 
+/** A window in plain words: "Sat 10 Jan, 12:00–12:02", or both ends in full across days. */
 export function windowLabel(start: number, end: number, timeZone: string): string {
   const a = formatLocal(start, timeZone);
   const b = formatLocal(end, timeZone);
-  return a.slice(0, 10) === b.slice(0, 10) ? `${a}–${b.slice(11)}` : `${a} – ${b}`;
+  return a.slice(0, 10) === b.slice(0, 10)
+    ? `${dayLabel(a.slice(0, 10))}, ${a.slice(11)}–${b.slice(11)}`
+    : `${plainWords(a, timeZone)} – ${plainWords(b, timeZone)}`;
 }
 
 export interface UnifiedRows {

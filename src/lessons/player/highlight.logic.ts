@@ -5,6 +5,7 @@
 import type { SimulationView } from '../../engine/index.ts';
 import { refDay } from '../lesson.cues.ts';
 import type { Highlight } from '../lesson.types.ts';
+import { dayLabel } from '../../visuals/pipeline/pipeline.select.ts';
 
 const JOB_WORDS: Record<string, string> = {
   speed: 'the speed layer',
@@ -40,8 +41,10 @@ export function highlightWords(
     case 'record':
       return `record ${h.event}`;
     case 'day': {
+      // In plain words, as the picture labels its days ("Mon 23 Nov").
       const day = resolve(h.day);
-      return h.day === day ? `the numbers for ${day}` : `the numbers for ${h.day} (${day})`;
+      const label = dayLabel(day);
+      return h.day === day ? `the numbers for ${label}` : `the numbers for ${h.day} (${label})`;
     }
   }
 }
