@@ -90,6 +90,8 @@ export interface Architecture {
   appended?(core: Core, record: number): void;
   /** Truth for a day when the architecture's aggregate is not the scenario logic's count. */
   truthOn?(core: Core, day: number): number;
+  /** With `truthOn`: the day indices where that truth is not 0 (for the per-day table). */
+  truthDays?(core: Core): Iterable<number>;
   /** True when retention never applies to it (no `log.trimmed` steps). */
   readonly ignoresRetention?: boolean;
   /** Its additions to the headless report (unified: `panes`, `dropped`). */

@@ -90,6 +90,8 @@ export function selectDays(e: Engine): ServedDay[] {
   const counts = e.truth.counts;
   for (let d = 0; d < counts.length; d++) if (counts[d] !== 0) days.add(d);
   for (const d of e.arch.countedDays()) days.add(d);
+  // An aggregate's own truth (unified): a day whose only events were dropped still has one.
+  if (e.arch.truthDays) for (const d of e.arch.truthDays(e)) days.add(d);
   return [...days]
     .sort((a, b) => a - b)
     .map((d) => ({

@@ -47,4 +47,29 @@ export class UnifiedTruth {
     for (const time of earliest.values()) if (calendar.dayOf(time) === day) total++;
     return total;
   }
+
+  /**
+   * The local days (day numbers) whose true value over events with time ≤ t is not 0: the days
+   * a per-day table lists beside the sink's (a day whose only events were dropped still has a
+   * truth, and its explanation says why served is lower).
+   */
+  days(t: number): number[] {
+    const w = this.world;
+    const s = w.scenario;
+    const calendar = calendarFor(s.logic.timeZone);
+    const aggregate = s.unified.aggregate;
+    const earliest = new Map<number, number>();
+    const days = new Set<number>();
+    for (let ev = 0; ev < w.eventCount; ev++) {
+      const time = w.eventTime[ev];
+      const user = w.eventUser[ev];
+      if (time > t || this.excluded[user]) continue;
+      if (aggregate === 'distinct-users') {
+        const seen = earliest.get(user);
+        if (seen === undefined || time < seen) earliest.set(user, time);
+      } else days.add(calendar.dayOf(time));
+    }
+    for (const time of earliest.values()) days.add(calendar.dayOf(time));
+    return [...days].filter((day) => aggregate !== 'sum' || this.on(day, t) !== 0);
+  }
 }

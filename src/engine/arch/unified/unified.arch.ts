@@ -168,6 +168,10 @@ export class UnifiedArchitecture implements Architecture {
     }
   }
 
+  *truthDays(core: Core): Iterable<number> {
+    for (const day of this.pipeline.truth.days(core.now)) yield day - this.world.dayBase;
+  }
+
   forEachServedEntry(): void {
     // The unified pipeline explains its gap from its own state (`reasons`).
   }
