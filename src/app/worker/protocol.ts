@@ -4,7 +4,7 @@
  * build is cancelled by terminating the worker.
  */
 import type { Report, Scenario, ScenarioInput } from '../../engine/index.ts';
-import type { BuildProgress } from '../../engine/simulation/simulation.ts';
+import type { BuildProgress, StepTimes } from '../../engine/simulation/simulation.ts';
 import type { Frame, FrameRequest } from './frame.ts';
 
 export type ToWorker =
@@ -14,7 +14,8 @@ export type ToWorker =
 export type FromWorker =
   | ({ type: 'progress'; id: number } & BuildProgress)
   | { type: 'problems'; id: number; problems: string[] }
-  | {
+  /** A built run, with its step columns (`StepTimes`: step i's time is `timeBase + times[i]`). */
+  | ({
       type: 'built';
       id: number;
       stepCount: number;
@@ -23,12 +24,8 @@ export type FromWorker =
       scenario: Scenario;
       eventCount: number;
       input: ScenarioInput;
-      kinds: Uint8Array;
-      /** Step i's time is `timeBase + times[i]` (`Simulation.recordedSteps`). */
-      times: Float64Array | Uint32Array;
-      timeBase: number;
       /** The steps the time strip marks (`momentSteps`), found here rather than on the page. */
       momentSteps: Int32Array;
-    }
+    } & StepTimes)
   | { type: 'frame'; id: number; seq: number; frame: Frame }
   | { type: 'failed'; id: number; message: string };

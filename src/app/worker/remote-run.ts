@@ -8,6 +8,7 @@
 import type { Report } from '../../engine/index.ts';
 import { KIND_NAMES } from '../../engine/simulation/step-kinds.ts';
 import type { StepColumns } from '../../engine/simulation/navigate.ts';
+import type { StepTimes } from '../../engine/simulation/simulation.ts';
 import type { Frame, FrameRequest } from './frame.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -44,18 +45,13 @@ export class RemoteRun implements RunHandle {
     readonly id: number,
     readonly stepCount: number,
     private readonly finalReport: Report,
-    columns: {
-      kinds: Uint8Array;
-      times: Float64Array | Uint32Array;
-      timeBase?: number;
-      momentSteps?: Int32Array;
-    },
+    columns: StepTimes & { momentSteps?: Int32Array },
     /** Called with each frame that arrives (or is found in the cache). */
     private readonly onFrame: (frame: Frame) => void,
   ) {
     this.kinds = columns.kinds;
     this.times = columns.times;
-    this.timeBase = columns.timeBase ?? 0;
+    this.timeBase = columns.timeBase;
     this.momentSteps = columns.momentSteps;
   }
 

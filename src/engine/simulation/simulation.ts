@@ -126,7 +126,7 @@ class Columns {
     const n = Math.ceil(this.kind.length * 1.5);
     const kind = new Uint8Array(n);
     kind.set(this.kind);
-    const time = this.time instanceof Uint32Array ? new Uint32Array(n) : new Float64Array(n);
+    const time = this.offsets ? new Uint32Array(n) : new Float64Array(n);
     time.set(this.time);
     Object.assign(this, { kind, time });
   }

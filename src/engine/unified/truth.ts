@@ -27,25 +27,7 @@ export class UnifiedTruth {
 
   /** The true value for local day `day` (a day number) over events with time ≤ t. */
   on(day: number, t: number): number {
-    const w = this.world;
-    const s = w.scenario;
-    const calendar = calendarFor(s.logic.timeZone);
-    const aggregate = s.unified.aggregate;
-    const earliest = new Map<number, number>();
-    let total = 0;
-    for (let ev = 0; ev < w.eventCount; ev++) {
-      const time = w.eventTime[ev];
-      const user = w.eventUser[ev];
-      if (time > t || this.excluded[user]) continue;
-      if (aggregate === 'distinct-users') {
-        const seen = earliest.get(user);
-        if (seen === undefined || time < seen) earliest.set(user, time);
-      } else if (calendar.dayOf(time) === day) {
-        total += aggregate === 'sum' ? s.events[ev].value : 1;
-      }
-    }
-    for (const time of earliest.values()) if (calendar.dayOf(time) === day) total++;
-    return total;
+    return this.byDay(t).get(day) ?? 0;
   }
 
   /**
@@ -54,12 +36,21 @@ export class UnifiedTruth {
    * truth, and its explanation says why served is lower).
    */
   days(t: number): number[] {
+    return [...this.byDay(t)].filter(([, value]) => value !== 0).map(([day]) => day);
+  }
+
+  /** The true value of every local day with an event of time ≤ t (day number → value). */
+  private byDay(t: number): Map<number, number> {
     const w = this.world;
     const s = w.scenario;
     const calendar = calendarFor(s.logic.timeZone);
     const aggregate = s.unified.aggregate;
     const earliest = new Map<number, number>();
-    const days = new Set<number>();
+    const values = new Map<number, number>();
+    const add = (time: number, amount: number) => {
+      const day = calendar.dayOf(time);
+      values.set(day, (values.get(day) ?? 0) + amount);
+    };
     for (let ev = 0; ev < w.eventCount; ev++) {
       const time = w.eventTime[ev];
       const user = w.eventUser[ev];
@@ -67,9 +58,9 @@ export class UnifiedTruth {
       if (aggregate === 'distinct-users') {
         const seen = earliest.get(user);
         if (seen === undefined || time < seen) earliest.set(user, time);
-      } else days.add(calendar.dayOf(time));
+      } else add(time, aggregate === 'sum' ? s.events[ev].value : 1);
     }
-    for (const time of earliest.values()) days.add(calendar.dayOf(time));
-    return [...days].filter((day) => aggregate !== 'sum' || this.on(day, t) !== 0);
+    for (const time of earliest.values()) add(time, 1);
+    return values;
   }
 }
