@@ -24,7 +24,10 @@ test.describe('a lesson in presenter mode fits one 1366×768 screen at every ste
       await page.goto(`/#/lessons/${lesson}/1`);
       await expect(stepOf(page)).toContainText('Step 1 of');
       await page.keyboard.press('p');
-      expect(await page.evaluate(() => document.documentElement.dataset.presenter)).toBe('on');
+      // Presenter mode starts once its kit (and the styles with it) has loaded.
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.dataset.presenter))
+        .toBe('on');
       const total = Number(/of (\d+)/.exec(await stepOf(page).innerText())![1]);
       for (let step = 1; step <= total; step++) {
         // A question step takes two presses (reveal, then move on): wait for the address.
@@ -75,6 +78,51 @@ test.describe('a lesson in presenter mode fits one 1366×768 screen at every ste
       expect(seen.errors).toEqual([]);
     });
   }
+});
+
+// The kit of presenter mode loads when the browser is idle; P pressed before it (a busy machine)
+// once turned the mode on without its styles: small type, the header and the present buttons on
+// screen, and a lesson a line taller than the screen (CI saw 791 px at 1366×768).
+test('presenter mode starts whole: P pressed before its styles have loaded waits for them', async ({
+  page,
+}) => {
+  const seen = watch(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  // Every change of data-presenter, with what the page looked like at that moment.
+  await page.addInitScript(`
+    window.__presenterChanges = [];
+    new MutationObserver(() => {
+      const root = document.documentElement;
+      window.__presenterChanges.push({
+        on: root.dataset.presenter ?? null,
+        fontSize: getComputedStyle(root).fontSize,
+        height: root.scrollHeight,
+      });
+    }).observe(document, { subtree: true, attributeFilter: ['data-presenter'] });
+  `);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  // The presenter kit and the sandbox's styles (both carry presenter.css) held until released.
+  await page.route(/\/assets\/(PresenterKit-[^/]*\.(js|css)|App-[^/]*\.css)$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  // (Not waiting for the load event: a held file may hold it.)
+  await page.goto('/#/lessons/06-order-and-lateness/1', { waitUntil: 'commit' });
+  await expect(stepOf(page)).toContainText('Step 1 of');
+  await page.keyboard.press('p');
+  const presenting = () => page.evaluate(() => document.documentElement.dataset.presenter);
+  expect(await presenting(), 'not before its styles are there').toBeUndefined();
+  release();
+  await expect.poll(presenting).toBe('on');
+  const changes = await page.evaluate(
+    () => (window as unknown as { __presenterChanges: unknown[] }).__presenterChanges,
+  );
+  // From its first moment: large type (125 %), one screen high.
+  expect(changes).toEqual([{ on: 'on', fontSize: '20px', height: 768 }]);
+  await expect(page.getByRole('button', { name: 'Exit presenter mode' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Speaker notes' })).toBeHidden();
+  expect(seen.errors).toEqual([]);
 });
 
 test('the embed shows a lesson step: ?embed&lesson=<id>&step=<n>, with or without controls', async ({

@@ -59,7 +59,10 @@ test('presenter keys and the speaker notes move through a lesson', async ({ page
   await page.goto(`/${LESSON}/1`);
   await expect(stepOf(page)).toContainText('Step 1 of');
   await page.keyboard.press('p');
-  expect(await page.evaluate(() => document.documentElement.dataset.presenter)).toBe('on');
+  // Presenter mode starts once its kit (and the styles with it) has loaded: wait for it.
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.dataset.presenter))
+    .toBe('on');
   await page.keyboard.press('PageDown');
   await expect(page).toHaveURL(new RegExp(`${LESSON}/2$`));
   await page.keyboard.press('PageUp');
