@@ -52,6 +52,19 @@ const GAP = 2;
 export const estimateWidth: Measure = (text, style) =>
   text.length * FONT_PX * (style === 'value' ? 0.7 : 0.64);
 
+/**
+ * Where a label `textWidth` px wide, centred under a tick at `at`, is drawn so that it stays whole
+ * inside a picture `width` px wide (`margin` px kept at either edge): at the tick where it fits,
+ * else moved in just enough.
+ */
+export function labelCentre(at: number, textWidth: number, width: number, margin = 2): number {
+  const half = textWidth / 2;
+  const lo = half + margin;
+  const hi = width - half - margin;
+  if (lo > hi) return width / 2;
+  return Math.min(hi, Math.max(lo, at));
+}
+
 const overlaps = (a: Box, b: Box): boolean =>
   a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
