@@ -6,8 +6,8 @@
  * on below; on a taller screen the title, the columns' blurbs and the stage's sentence stay.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { SCREENS, watch } from './support/pipeline-page.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { SCREENS, offScreen, watch } from './support/pipeline-page.ts';
 
 /** Every lesson whose picture is the compare view (`picture: compare` in its front matter). */
 const COMPARE_LESSONS = readdirSync('src/lessons').filter(
@@ -19,18 +19,6 @@ const COMPARE_LESSONS = readdirSync('src/lessons').filter(
 const stepOf = (page: Page) => page.getByRole('group', { name: 'Lesson steps' });
 const narration = (page: Page) => page.getByRole('region', { name: 'Narration' });
 const chart = (page: Page) => page.getByRole('region', { name: 'Served vs truth over time' });
-
-/** What of `parts` is not wholly on the `width` × `height` screen. */
-async function offScreen(parts: [string, Locator][], width: number, height: number) {
-  const out: string[] = [];
-  for (const [what, locate] of parts) {
-    const box = await locate.boundingBox();
-    if (!box || box.x < 0 || box.y < 0 || box.x + box.width > width + 0.5)
-      out.push(`${what} at ${JSON.stringify(box)}`);
-    else if (box.y + box.height > height + 0.5) out.push(`${what} ends at ${box.y + box.height}`);
-  }
-  return out;
-}
 
 test('at 1366×768 outside presenter mode every step of a compare lesson shows its narration, both columns and the chart on the first screen', async ({
   page,

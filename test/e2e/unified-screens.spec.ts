@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { SCREENS, counter, simulate, timeline, watch } from './support/pipeline-page.ts';
+import { SCREENS, counter, offScreen, simulate, timeline, watch } from './support/pipeline-page.ts';
 import { labelProblems } from './support/plot-labels.ts';
 
 const UNIFIED_LESSONS = readdirSync('src/lessons').filter((name) => {
@@ -21,22 +21,6 @@ const stepOf = (page: Page) => page.getByRole('group', { name: 'Lesson steps' })
 const plot = (page: Page) =>
   page.getByRole('img', { name: /^Event time across, processing time up/ });
 const results = (page: Page) => page.getByRole('table', { name: 'Results at the sink' });
-
-/** Each of `parts` wholly inside the `width` × `height` screen (the page not scrolled). */
-async function offScreen(
-  parts: [string, Locator][],
-  width: number,
-  height: number,
-): Promise<string[]> {
-  const out: string[] = [];
-  for (const [what, locate] of parts) {
-    const box = await locate.boundingBox();
-    if (!box || box.y < 0 || box.x < 0 || box.y + box.height > height + 0.5)
-      out.push(`${what} at ${JSON.stringify(box)}`);
-    else if (box.x + box.width > width + 0.5) out.push(`${what} at ${JSON.stringify(box)}`);
-  }
-  return out;
-}
 
 /** Text on screen under 13 px (the page's) or under 16 px (the picture's SVG text). */
 async function smallText(page: Page): Promise<string[]> {

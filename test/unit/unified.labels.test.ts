@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import table21 from '../../scenarios/31-streaming-systems-table-2-1-retracting.json?raw';
-import { formatProblem, parseScenarioText } from '../../src/engine/index.ts';
+import { formatProblem, parseScenarioText, type Scenario } from '../../src/engine/index.ts';
+import type { UnifiedView } from '../../src/engine/unified/unified.view.ts';
 import { UnifiedRun } from '../../src/engine/unified/unified.run.ts';
 import {
   estimateWidth,
@@ -27,6 +28,21 @@ const books = import.meta.glob('../../scenarios/*streaming-systems*.json', {
   import: 'default',
   eager: true,
 }) as Record<string, string>;
+
+/** The plot's layout of a unified scenario's `view`, `width` × `height` px, not zoomed. */
+function layoutAt(s: Scenario, view: UnifiedView, width: number, height: number) {
+  return plotLayout({
+    view,
+    window: s.unified.window,
+    timeZone: s.timeZone,
+    start: s.start,
+    end: s.end,
+    allowedLateness: s.unified.allowedLateness,
+    width,
+    height,
+    zoom: NO_ZOOM,
+  });
+}
 
 /** Every character 10 px wide: widths the tests can reason about. */
 const tenPx: Measure = (text) => text.length * 10;
@@ -152,17 +168,7 @@ describe('plotLabels on the book’s runs', () => {
         [360, 440],
       ]) {
         for (let i = 0; i < run.stepCount; i++) {
-          const layout = plotLayout({
-            view: run.view(i),
-            window: s.unified.window,
-            timeZone: s.timeZone,
-            start: s.start,
-            end: s.end,
-            allowedLateness: s.unified.allowedLateness,
-            width,
-            height,
-            zoom: NO_ZOOM,
-          });
+          const layout = layoutAt(s, run.view(i), width, height);
           const labels = plotLabels(layout, true, estimateWidth);
           const boxes = [
             ...labels.panes.values(),
@@ -184,17 +190,7 @@ describe('plotLabels on the book’s runs', () => {
     if (!parsed.ok) throw new Error('table 2-1');
     const s = parsed.scenario;
     const run = UnifiedRun.create(s);
-    const layout = plotLayout({
-      view: run.view(run.stepCount - 1),
-      window: s.unified.window,
-      timeZone: s.timeZone,
-      start: s.start,
-      end: s.end,
-      allowedLateness: s.unified.allowedLateness,
-      width: 1000,
-      height: 440,
-      zoom: NO_ZOOM,
-    });
+    const layout = layoutAt(s, run.view(run.stepCount - 1), 1000, 440);
     const labels = plotLabels(layout, true, estimateWidth);
     expect(layout.panes.length).toBeGreaterThan(5);
     expect(labels.panes.size).toBe(layout.panes.length);
@@ -241,17 +237,7 @@ describe('event-time axis labels (labelCentre)', () => {
       const s = parsed.scenario;
       const run = UnifiedRun.create(s);
       for (let width = 300; width <= 1400; width += 10) {
-        const layout = plotLayout({
-          view: run.view(run.stepCount - 1),
-          window: s.unified.window,
-          timeZone: s.timeZone,
-          start: s.start,
-          end: s.end,
-          allowedLateness: s.unified.allowedLateness,
-          width,
-          height: 440,
-          zoom: NO_ZOOM,
-        });
+        const layout = layoutAt(s, run.view(run.stepCount - 1), width, 440);
         for (const tick of layout.xTicks) {
           const w = estimateWidth(tick.label, 'plain');
           const c = labelCentre(tick.at, w, width);

@@ -250,3 +250,19 @@ export async function pictureShot(
   const shot = await target.screenshot({ animations: 'disabled', ...(path ? { path } : {}) });
   return { markup, shot };
 }
+
+/** Each of `parts` wholly inside the `width` × `height` screen (the page not scrolled). */
+export async function offScreen(
+  parts: [string, Locator][],
+  width: number,
+  height: number,
+): Promise<string[]> {
+  const out: string[] = [];
+  for (const [what, locate] of parts) {
+    const box = await locate.boundingBox();
+    if (!box || box.y < 0 || box.x < 0 || box.y + box.height > height + 0.5)
+      out.push(`${what} at ${JSON.stringify(box)}`);
+    else if (box.x + box.width > width + 0.5) out.push(`${what} at ${JSON.stringify(box)}`);
+  }
+  return out;
+}
