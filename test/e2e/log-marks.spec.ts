@@ -5,14 +5,10 @@
  * and committed triangles, a batch flag), and no two marks overlap. Scenario 14 (Kappa with
  * retention) is where "earliest" ran into job v2's committed triangle.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { SCREENS, counter } from './support/pipeline-page.ts';
+import { SCREENS, counter, bundledScenarios } from './support/pipeline-page.ts';
 
-const PIPELINE_SCENARIOS = readdirSync('scenarios')
-  .filter((f) => f.endsWith('.json'))
-  .filter((f) => JSON.parse(readFileSync(`scenarios/${f}`, 'utf8')).architecture !== 'unified')
-  .map((f) => f.replace(/\.json$/, ''));
+const PIPELINE_SCENARIOS = bundledScenarios('pipeline').map((s) => s.file);
 
 /** At every step of the run on screen: pairs of the log's texts and marks that overlap. */
 function logOverlaps(page: Page): Promise<{ problems: string[]; marks: number }> {

@@ -6,18 +6,19 @@
  * The box keeps one height through the run (the picture and served vs truth stay where they are;
  * readability.spec.ts checks both are on the first screen).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { plainWords } from '../../src/app/format.ts';
-import { SCREENS, counter, parseOrFail, simulate, timeline } from './support/pipeline-page.ts';
+import {
+  SCREENS,
+  counter,
+  parseOrFail,
+  simulate,
+  timeline,
+  bundledScenarios,
+} from './support/pipeline-page.ts';
 
-const SCENARIOS = readdirSync('scenarios')
-  .filter((file) => file.endsWith('.json'))
-  .map((file) => ({
-    file: file.replace(/\.json$/, ''),
-    text: readFileSync(`scenarios/${file}`, 'utf8'),
-  }))
-  .filter(({ text }) => parseOrFail(text).architecture !== 'unified');
+const SCENARIOS = bundledScenarios('pipeline');
 
 /** How many of a run's longest narrations are visited (wrapping is not only a matter of length). */
 const VISIT = 6;

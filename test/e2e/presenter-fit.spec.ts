@@ -5,16 +5,17 @@
  * serving layer's box and the time strip under it lie wholly on the screen, its text is at least
  * 16 px on screen, and no text of the page around it is under 13 px (issue 7's minimums).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { SCREENS, button, counter, pipelinePicture, position } from './support/pipeline-page.ts';
+import {
+  SCREENS,
+  button,
+  counter,
+  pipelinePicture,
+  position,
+  bundledScenarios,
+} from './support/pipeline-page.ts';
 
-const SCENARIOS = readdirSync('scenarios')
-  .filter((file) => file.endsWith('.json'))
-  .filter(
-    (file) => JSON.parse(readFileSync(`scenarios/${file}`, 'utf8')).architecture !== 'unified',
-  )
-  .map((file) => file.replace(/\.json$/, ''));
+const SCENARIOS = bundledScenarios('pipeline').map((s) => s.file);
 
 interface Box {
   left: number;

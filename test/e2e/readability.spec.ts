@@ -3,7 +3,6 @@
  * projector's 1366 × 768 and a phone's 390 × 844. Rendered font sizes (CSS size × the SVG's
  * scale on screen), the picture's box from step to step, and what the first screen shows.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import {
   button,
@@ -14,6 +13,7 @@ import {
   SCREENS,
   timeline,
   watch,
+  bundledScenarios,
 } from './support/pipeline-page.ts';
 
 const SIZES = [
@@ -99,12 +99,7 @@ test('the picture does not move or change size between steps, nor when the legen
 });
 
 /** The bundled Lambda and Kappa scenarios (file without `.json`), read as the app bundles them. */
-const PIPELINE_SCENARIOS = readdirSync('scenarios')
-  .filter((file) => file.endsWith('.json'))
-  .filter(
-    (file) => JSON.parse(readFileSync(`scenarios/${file}`, 'utf8')).architecture !== 'unified',
-  )
-  .map((file) => file.replace(/\.json$/, ''));
+const PIPELINE_SCENARIOS = bundledScenarios('pipeline').map((s) => s.file);
 
 test('at 1366×768 the first screen shows the controls, narration, the whole picture, its time strip and served vs truth, in every Lambda and Kappa scenario', async ({
   page,

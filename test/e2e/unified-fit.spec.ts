@@ -7,7 +7,6 @@
  * heuristic watermark (the partition bars). Text in the picture stays 16 px and up there; on a
  * 390 px phone nothing scrolls sideways and no text is under 13 px.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
   button,
@@ -18,16 +17,11 @@ import {
   simulate,
   timeline,
   watch,
+  bundledScenarios,
 } from './support/pipeline-page.ts';
 
 /** The bundled unified scenarios: file name without `.json`, and the text the app bundles. */
-const UNIFIED = readdirSync('scenarios')
-  .filter((file) => file.endsWith('.json'))
-  .map((file) => ({
-    file: file.replace(/\.json$/, ''),
-    text: readFileSync(`scenarios/${file}`, 'utf8'),
-  }))
-  .filter(({ text }) => JSON.parse(text).architecture === 'unified');
+const UNIFIED = bundledScenarios('unified');
 
 /** Fig. 2-11's events over three log partitions with a heuristic watermark: the partition bars. */
 function partitioned(): string {

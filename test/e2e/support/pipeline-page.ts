@@ -3,6 +3,7 @@
  * names the issue fixes), the step counter, the per-day table, and the engine run in the test
  * process to check what the page shows.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import {
   formatProblem,
@@ -13,6 +14,20 @@ import {
 } from '../../../src/engine/index.ts';
 
 export const SCREENS = 'test-results/screens';
+
+/**
+ * The bundled scenarios of one kind, as the app bundles them: `file` without `.json`, and its
+ * text. `pipeline`: the Lambda and Kappa ones (the pipeline picture); `unified`: the others.
+ */
+export function bundledScenarios(kind: 'pipeline' | 'unified'): { file: string; text: string }[] {
+  return readdirSync('scenarios')
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => ({
+      file: file.replace(/\.json$/, ''),
+      text: readFileSync(`scenarios/${file}`, 'utf8'),
+    }))
+    .filter(({ text }) => (JSON.parse(text).architecture === 'unified') === (kind === 'unified'));
+}
 
 /** Console errors, page errors and requests to any host but the preview server. */
 export function watch(page: Page): { errors: string[]; foreignRequests: string[] } {
